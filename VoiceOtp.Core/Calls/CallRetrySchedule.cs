@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace VoiceOtp.Core.Calls;
+
+// Unanswered calls are retried after the configured delays; the list's length is the number of
+// automatic retries per session, and MaxCallsPerSession caps retries and resends together.
+public sealed class CallRetrySchedule(IOptions<VoiceOtpOptions> options)
+{
+    public int MaxRetries => options.Value.RetryDelaysSeconds.Length;
+
+    public int MaxCalls => options.Value.MaxCallsPerSession;
+
+    public TimeSpan DelayBefore(int retry)
+    {
+        var delays = options.Value.RetryDelaysSeconds;
+        return TimeSpan.FromSeconds(delays[Math.Clamp(retry - 1, 0, delays.Length - 1)]);
+    }
+}

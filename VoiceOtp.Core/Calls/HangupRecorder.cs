@@ -1,0 +1,42 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using VoiceOtp.Core.Plivo;
+
+namespace VoiceOtp.Core.Calls;
+
+// Use case: a call ended. An unanswered call is a domain event, not an error: it schedules the next
+// call through Hangfire, at most once however often Plivo repeats the callback.
+public sealed partial class HangupRecorder(
+    CallAttemptStore calls,
+    CallRetrySchedule schedule,
+    IBackgroundJobClient jobs,
+    ILogger<HangupRecorder> logger)
+{
+    public async Task<bool> RecordAsync(string token, CallCallbackParameters p)
+    {
+        var call = await calls.FindAsync(token);
+        if (call is null)
+            return false;
+        var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
+        var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.MaxRetries);
+        Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
+        if (next is { } n)
+        {
+            var delay = schedule.DelayBefore(n.Retry);
+            var masked = call.Phone.Masked;
+            var sessionId = call.SessionId;
+            jobs.Schedule<PlaceCallJob>(j => j.RunAsync(sessionId, n.Call, masked, CancellationToken.None), delay);
+            Log.RetryScheduled(logger, call.SessionId, n.Call, delay.TotalSeconds);
+        }
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Session {SessionId} call {Call} to {Phone} ended: {Outcome} ({HangupCause})")]
+        public static partial void Ended(ILogger logger, string sessionId, int call, string phone, CallOutcome outcome, string hangupCause);
+
+        [LoggerMessage(2, LogLevel.Information, "Session {SessionId}: call {Call} scheduled in {Seconds} s")]
+        public static partial void RetryScheduled(ILogger logger, string sessionId, int call, double seconds);
+    }
+}

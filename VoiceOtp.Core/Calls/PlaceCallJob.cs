@@ -1,0 +1,68 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Plivo;
+using VoiceOtp.Core.Sessions;
+
+namespace VoiceOtp.Core.Calls;
+
+// Places one call of a session. Its arguments are stored in Redis and shown on the dashboard, so
+// they are only the session id, the call number and the masked number.
+[Queue("calls")]
+public sealed partial class PlaceCallJob(
+    OtpSessionStore sessions,
+    CallAttemptStore calls,
+    PlivoCallClient plivo,
+    IOptions<VoiceOtpOptions> options,
+    IOptions<PlivoOptions> plivoOptions,
+    ILogger<PlaceCallJob> logger)
+{
+    [JobDisplayName("Call {2}, call {1} of session {0}")]
+    [AutomaticRetry(Attempts = 4, DelaysInSeconds = [5, 15, 30, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        ExceptOn = [typeof(PlivoRequestRejectedException)])]
+    public async Task RunAsync(string sessionId, int call, string maskedNumber, CancellationToken cancellationToken)
+    {
+        var phone = await sessions.FindPhoneAsync(sessionId);
+        var token = phone is null ? null : await calls.ClaimAsync(phone, sessionId, call);
+        if (phone is null || token is null)
+        {
+            Log.Skipped(logger, sessionId, call);
+            return;
+        }
+
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var request = new MakeCallRequest
+        {
+            From = plivoOptions.Value.CallerId,
+            To = phone.E164,
+            AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
+            HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
+            RingTimeout = options.Value.RingTimeoutSeconds,
+            TimeLimit = 120,
+        };
+        try
+        {
+            var requestUuid = await plivo.MakeCallAsync(request, cancellationToken);
+            await calls.RecordPlacedAsync(phone, sessionId, call, requestUuid);
+            Log.Placed(logger, sessionId, call, phone.Masked, requestUuid);
+        }
+        catch (PlivoRequestRejectedException e)
+        {
+            await calls.RecordRefusedAsync(phone, sessionId, call, e.Status ?? 0);
+            Log.Refused(logger, sessionId, call, phone.Masked, e.Status ?? 0);
+            throw;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Session {SessionId} call {Call}: nothing to do (verified, locked, expired or already placed)")]
+        public static partial void Skipped(ILogger logger, string sessionId, int call);
+
+        [LoggerMessage(2, LogLevel.Information, "Session {SessionId} call {Call} to {Phone} placed, request {RequestUuid}")]
+        public static partial void Placed(ILogger logger, string sessionId, int call, string phone, string requestUuid);
+
+        [LoggerMessage(3, LogLevel.Warning, "Session {SessionId} call {Call} to {Phone} refused by Plivo with {Status}")]
+        public static partial void Refused(ILogger logger, string sessionId, int call, string phone, int status);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VoiceOtp.Core.Codes;
+
+// One configured master key, split by HKDF into independent keys so that the checking HMAC and
+// the speaking cipher never share key material.
+public sealed class CodeKeys
+{
+    public CodeKeys(byte[] masterKey)
+    {
+        if (masterKey.Length < 32)
+            throw new ArgumentException("The code key must be at least 32 bytes.", nameof(masterKey));
+        HmacKey = Derive(masterKey, "voiceotp code hmac v1");
+        SealKey = Derive(masterKey, "voiceotp code seal v1");
+    }
+
+    internal byte[] HmacKey { get; }
+
+    internal byte[] SealKey { get; }
+
+    private static byte[] Derive(byte[] master, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+}

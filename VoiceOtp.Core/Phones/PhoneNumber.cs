@@ -1,0 +1,47 @@
+using PhoneNumbers;
+
+namespace VoiceOtp.Core.Phones;
+
+// An E.164 number that libphonenumber judged valid. Logs and the dashboard only ever see Masked.
+public sealed class PhoneNumber : IEquatable<PhoneNumber>
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private PhoneNumber(string e164) => E164 = e164;
+
+    public string E164 { get; }
+
+    public string Masked => E164.Length <= 8 ? new string('*', E164.Length) : E164[..5] + "***" + E164[^4..];
+
+    // Plivo's guide passes numbers without the leading +, so a bare string of digits is read as
+    // international too; national formats are refused because we cannot know the country.
+    public static bool TryParse(string? text, out PhoneNumber? number)
+    {
+        number = null;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 32)
+            return false;
+        var candidate = text.Trim();
+        if (!candidate.StartsWith('+'))
+            candidate = "+" + candidate;
+        try
+        {
+            var parsed = Util.Parse(candidate, null);
+            if (!Util.IsValidNumber(parsed))
+                return false;
+            number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164));
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    public bool Equals(PhoneNumber? other) => other is not null && other.E164 == E164;
+
+    public override bool Equals(object? obj) => Equals(obj as PhoneNumber);
+
+    public override int GetHashCode() => E164.GetHashCode(StringComparison.Ordinal);
+
+    public override string ToString() => Masked;
+}

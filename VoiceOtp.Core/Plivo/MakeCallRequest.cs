@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace VoiceOtp.Core.Plivo;
+
+// The body of Plivo's Make-a-call request. No callback_url: it would make the API asynchronous
+// and drop the request_uuid we correlate on.
+public sealed class MakeCallRequest
+{
+    [JsonPropertyName("from")] public required string From { get; init; }
+    [JsonPropertyName("to")] public required string To { get; init; }
+    [JsonPropertyName("answer_url")] public required string AnswerUrl { get; init; }
+    [JsonPropertyName("answer_method")] public string AnswerMethod { get; init; } = "POST";
+    [JsonPropertyName("hangup_url")] public required string HangupUrl { get; init; }
+    [JsonPropertyName("hangup_method")] public string HangupMethod { get; init; } = "POST";
+    [JsonPropertyName("ring_timeout")] public int RingTimeout { get; init; }
+    [JsonPropertyName("time_limit")] public int TimeLimit { get; init; }
+
+    public override string ToString() => nameof(MakeCallRequest);
+}

@@ -1,0 +1,19 @@
+namespace VoiceOtp.Core.Plivo;
+
+// A class, not a record: a record's generated ToString would print the auth token.
+public sealed class PlivoOptions
+{
+    public const string Section = "Plivo";
+    public const string ApiOrigin = "https://api.plivo.com";
+
+    public string AuthId { get; set; } = "";
+    public string AuthToken { get; set; } = "";
+    public string CallerId { get; set; } = "";
+
+    // Empty means Plivo's own API, or this app's own origin when the simulator plays Plivo.
+    public string BaseUrl { get; set; } = "";
+    public bool Simulator { get; set; }
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public override string ToString() => nameof(PlivoOptions);
+}

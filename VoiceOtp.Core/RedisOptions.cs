@@ -1,0 +1,13 @@
+namespace VoiceOtp.Core;
+
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    // Port 6380 matches redis.conf: a Debian redis-server package may already hold 6379.
+    public string Configuration { get; set; } = "127.0.0.1:6380";
+    public string KeyPrefix { get; set; } = "voiceotp:";
+    public string JobsPrefix { get; set; } = "{voiceotp-jobs}:";
+
+    public override string ToString() => nameof(RedisOptions);
+}

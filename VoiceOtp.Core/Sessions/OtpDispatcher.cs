@@ -1,0 +1,58 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
+
+namespace VoiceOtp.Core.Sessions;
+
+public sealed partial class OtpDispatcher(
+    OtpSessionStore sessions,
+    CodeHasher hasher,
+    CodeSealer sealer,
+    IBackgroundJobClient jobs,
+    IOptions<VoiceOtpOptions> options,
+    TimeProvider clock,
+    ILogger<OtpDispatcher> logger)
+{
+    public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand)
+    {
+        var o = options.Value;
+        var id = SessionId.New();
+        var code = OtpCodeGenerator.Generate(o.CodeLength);
+        var ttl = TimeSpan.FromSeconds(o.CodeTtlSeconds);
+        var session = new NewSession(id, hasher.Hash(phone.E164, code), sealer.Seal(id, code), ttl,
+            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName));
+
+        var opened = await sessions.OpenOrJoinAsync(phone, session);
+        var status = opened.Kind switch
+        {
+            "opened" => DispatchStatus.Opened,
+            "joined" => DispatchStatus.Joined,
+            "locked" => DispatchStatus.Locked,
+            _ => DispatchStatus.CallLimitReached,
+        };
+        if (status is DispatchStatus.Opened or DispatchStatus.Joined)
+        {
+            // Enqueued before we answer: the job lives in Redis, so a 200 means the call will be
+            // attempted even if this process stops right after responding.
+            jobs.Enqueue<PlaceCallJob>(j => j.RunAsync(opened.Id, opened.CallNumber, phone.Masked, CancellationToken.None));
+            Log.Dispatched(logger, opened.Id, phone.Masked, opened.CallNumber, status);
+        }
+        else
+        {
+            Log.Refused(logger, opened.Id, phone.Masked, status);
+        }
+        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Session {SessionId} for {Phone}: call {Call} enqueued ({Status})")]
+        public static partial void Dispatched(ILogger logger, string sessionId, string phone, int call, DispatchStatus status);
+
+        [LoggerMessage(2, LogLevel.Warning, "Session {SessionId} for {Phone}: dispatch refused ({Status})")]
+        public static partial void Refused(ILogger logger, string sessionId, string phone, DispatchStatus status);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
+
+namespace VoiceOtp.Core.Sessions;
+
+public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, ILogger<OtpVerifier> logger)
+{
+    public Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code) => VerifyAsync(phone, null, code);
+
+    public async Task<VerifyOutcome> VerifyBySessionAsync(string sessionId, OtpCode code)
+    {
+        var phone = await sessions.FindPhoneAsync(sessionId);
+        return phone is null ? new VerifyOutcome(VerifyStatus.NotFound) : await VerifyAsync(phone, sessionId, code);
+    }
+
+    private async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string? sessionId, OtpCode code)
+    {
+        var (kind, id, remaining) = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId);
+        var outcome = kind switch
+        {
+            "verified" => new VerifyOutcome(VerifyStatus.Verified, 0, id),
+            "rejected" => new VerifyOutcome(VerifyStatus.Rejected, remaining),
+            "locked" => new VerifyOutcome(VerifyStatus.Locked),
+            _ => new VerifyOutcome(VerifyStatus.NotFound),
+        };
+        Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
+        return outcome;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Verify for {Phone}: {Status}, {Remaining} attempts remaining")]
+        public static partial void Checked(ILogger logger, string phone, VerifyStatus status, int remaining);
+    }
+}
