@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core;
+using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Sessions;
+
+namespace VoiceOtp.Web.Hosting;
+
+public static class CoreRegistration
+{
+    public static IServiceCollection AddVoiceOtpCore(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CodeKeys(Convert.FromBase64String(sp.GetRequiredService<IOptions<VoiceOtpOptions>>().Value.CodeKey)));
+        services.AddSingleton<CodeHasher>();
+        services.AddSingleton<CodeSealer>();
+        services.AddSingleton<OtpSessionStore>();
+        services.AddSingleton<CallAttemptStore>();
+        services.AddSingleton<CallRetrySchedule>();
+        services.AddScoped<OtpDispatcher>();
+        services.AddScoped<OtpVerifier>();
+        services.AddScoped<CallAnswerer>();
+        services.AddScoped<HangupRecorder>();
+        services.AddTransient<PlaceCallJob>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace VoiceOtp.Web.Hosting;
+
+// A class, not a record: a record's generated ToString would print the password.
+public sealed class DashboardAccessOptions
+{
+    public const string Section = "Dashboard";
+
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    public bool HasCredentials => Username.Length > 0 && Password.Length > 0;
+
+    public override string ToString() => nameof(DashboardAccessOptions);
+}

@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.Redis.StackExchange;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using VoiceOtp.Core;
+
+namespace VoiceOtp.Web.Hosting;
+
+public static class HangfireRegistration
+{
+    public const string DashboardPolicy = "JobsDashboard";
+
+    public static IServiceCollection AddVoiceOtpHangfire(this IServiceCollection services)
+    {
+        services.AddHangfire((sp, cfg) => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
+                new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
+        services.AddHangfireServer((sp, o) =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            o.Queues = ["calls", "default"];
+            o.WorkerCount = jobs.WorkerCount;
+            o.SchedulePollingInterval = TimeSpan.FromMilliseconds(jobs.SchedulePollingIntervalMs);
+        });
+
+        // Hangfire checks antiforgery tokens on its POST actions only when the service is registered.
+        services.AddAntiforgery();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DashboardAuthenticationHandler>(
+                DashboardAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, p => p
+            .AddAuthenticationSchemes(DashboardAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboardWithAuthorizationPolicy(DashboardPolicy, "/hangfire", new DashboardOptions
+        {
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "VoiceOtp jobs",
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Newtonsoft.Json;
+using StackExchange.Redis;
+using VoiceOtp.Web.PublicApi;
+
+namespace VoiceOtp.Web.Hosting;
+
+// Only named infrastructure failures get a specific answer; anything else is a bug and gets a plain
+// 500 whose body reveals nothing.
+public sealed partial class InfrastructureExceptionHandler(ILogger<InfrastructureExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, body) = exception switch
+        {
+            RedisConnectionException or RedisTimeoutException =>
+                (503, new ApiResponse("unavailable", "storage is unavailable; try again shortly")),
+            BadHttpRequestException bad => (bad.StatusCode, new ApiResponse("invalid", "malformed request")),
+            _ => (500, new ApiResponse("error", "internal error")),
+        };
+        if (status >= 500)
+            Log.Failed(logger, exception.GetType().Name, context.Request.Path);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings), cancellationToken);
+        return true;
+    }
+
+    private static partial class Log
+    {
+        // The type only: exception messages from deep inside may quote request content.
+        [LoggerMessage(1, LogLevel.Error, "Request to {Path} failed with {ExceptionType}")]
+        public static partial void Failed(ILogger logger, string exceptionType, string path);
+    }
+}

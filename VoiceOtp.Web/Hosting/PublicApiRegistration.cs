@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+using VoiceOtp.Web.PublicApi;
+
+namespace VoiceOtp.Web.Hosting;
+
+public static class PublicApiRegistration
+{
+    public static readonly JsonSerializerSettings JsonSettings = Configure(new JsonSerializerSettings());
+
+    public static IServiceCollection AddPublicApi(this IServiceCollection services)
+    {
+        services.AddControllers()
+            .AddNewtonsoftJson(o =>
+            {
+                Configure(o.SerializerSettings);
+                // Json.NET's messages quote the offending input, which may be a code.
+                o.AllowInputFormatterExceptionMessages = false;
+            })
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddExceptionHandler<InfrastructureExceptionHandler>();
+        services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+            k.Limits.MaxRequestBodySize = 64 * 1024);
+        return services;
+    }
+
+    private static JsonSerializerSettings Configure(JsonSerializerSettings s)
+    {
+        s.ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() };
+        s.DateFormatHandling = DateFormatHandling.IsoDateFormat;
+        s.MaxDepth = 16;
+        return s;
+    }
+}

@@ -1,0 +1,36 @@
+using VoiceOtp.Web.Hosting;
+using VoiceOtp.Web.PlivoSimulator;
+
+namespace VoiceOtp.Web;
+
+// The composition root, kept as a table of contents; each Add/Map call lives in Hosting/.
+public static class Program
+{
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var simulator = builder.Configuration.GetValue<bool>("Plivo:Simulator");
+
+        builder.Services
+            .AddVoiceOtpOptions()
+            .AddVoiceOtpRedis()
+            .AddVoiceOtpCore()
+            .AddPlivo()
+            .AddVoiceOtpHangfire()
+            .AddPublicApi();
+        if (simulator)
+            builder.Services.AddPlivoSimulator();
+
+        var app = builder.Build();
+        app.UsePublicApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        app.MapJobsDashboard();
+        if (simulator)
+            app.MapPlivoSimulator();
+        return app;
+    }
+
+    public static void Main(string[] args) => BuildApp(args).Run();
+}

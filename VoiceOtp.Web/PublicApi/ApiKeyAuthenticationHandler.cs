@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using VoiceOtp.Core;
+using VoiceOtp.Web.Hosting;
+
+namespace VoiceOtp.Web.PublicApi;
+
+// Product backends authenticate with "Authorization: Bearer <key>". Keys are compared as SHA-256
+// digests in constant time, so neither their content nor their length leaks through timing.
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptions<VoiceOtpOptions> voiceOtp)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim()));
+        var match = -1;
+        var keys = voiceOtp.Value.ApiKeys;
+        for (var i = 0; i < keys.Length; i++)
+            if (CryptographicOperations.FixedTimeEquals(given, SHA256.HashData(Encoding.UTF8.GetBytes(keys[i]))))
+                match = i;
+        if (match < 0)
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key"));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"api-key-{match}")], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteAsync(StatusCodes.Status401Unauthorized,
+            new ApiResponse("unauthorized", "send a valid API key as 'Authorization: Bearer <key>'"));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteAsync(StatusCodes.Status403Forbidden, new ApiResponse("forbidden", "this API key may not do that"));
+
+    private Task WriteAsync(int status, ApiResponse body)
+    {
+        Response.StatusCode = status;
+        Response.ContentType = "application/json; charset=utf-8";
+        return Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings));
+    }
+}

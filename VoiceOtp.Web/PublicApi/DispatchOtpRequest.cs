@@ -1,0 +1,7 @@
+namespace VoiceOtp.Web.PublicApi;
+
+public sealed class DispatchOtpRequest
+{
+    public string? DestinationNumber { get; set; }
+    public string? BrandName { get; set; }
+}

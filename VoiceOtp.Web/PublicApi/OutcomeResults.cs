@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using VoiceOtp.Core.Sessions;
+
+namespace VoiceOtp.Web.PublicApi;
+
+// The only place where Core outcomes become status codes and bodies.
+public static class OutcomeResults
+{
+    public static IActionResult ToResult(this DispatchOutcome o) => o.Status switch
+    {
+        DispatchStatus.Opened or DispatchStatus.Joined => Json(200, new ApiResponse("success", "verification initiated")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+        }),
+        DispatchStatus.CallLimitReached => Json(429, new ApiResponse("too_many_calls",
+            "this verification already used all the calls it may place; verify the code or wait until it expires")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+        }),
+        _ => Json(429, new ApiResponse("locked",
+            "too many wrong codes were tried for this number; a new verification can start once this one expires")
+        {
+            ExpiresAt = o.ExpiresAt,
+        }),
+    };
+
+    public static IActionResult ToResult(this VerifyOutcome o) => o.Status switch
+    {
+        VerifyStatus.Verified => Json(200, new ApiResponse("success", "verification successful") { SessionUuid = o.SessionId }),
+        VerifyStatus.Rejected => Json(422, new ApiResponse("rejected", "the code does not match")
+        {
+            AttemptsRemaining = o.AttemptsRemaining,
+        }),
+        VerifyStatus.Locked => Json(429, new ApiResponse("locked",
+            "too many wrong codes were tried; this verification can no longer succeed")),
+        _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
+    };
+
+    public static IActionResult Invalid(string message) => Json(400, new ApiResponse("invalid", message));
+
+    private static ObjectResult Json(int status, ApiResponse body) => new(body) { StatusCode = status };
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Sessions;
+
+namespace VoiceOtp.Web.PublicApi;
+
+[ApiController]
+[Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName)]
+public sealed class VerifyOtpController(OtpVerifier verifier, IOptions<VoiceOtpOptions> options) : ControllerBase
+{
+    // Malformed input is answered before any state is touched, so a typo never costs an attempt.
+    [HttpPost("verify_otp")]
+    public async Task<IActionResult> Verify([FromBody] VerifyOtpRequest request)
+    {
+        var length = options.Value.CodeLength;
+        if (!OtpCode.TryParse(request.Otp, out var code) || code.Length != length)
+            return OutcomeResults.Invalid($"otp must be a string of {length} digits");
+        if ((request.DestinationNumber is null) == (request.SessionUuid is null))
+            return OutcomeResults.Invalid("give exactly one of destination_number and session_uuid");
+        if (request.SessionUuid is not null)
+        {
+            return SessionId.IsWellFormed(request.SessionUuid)
+                ? (await verifier.VerifyBySessionAsync(request.SessionUuid.ToLowerInvariant(), code)).ToResult()
+                : OutcomeResults.Invalid("session_uuid must be a UUID");
+        }
+        return PhoneNumber.TryParse(request.DestinationNumber, out var phone)
+            ? (await verifier.VerifyByNumberAsync(phone!, code)).ToResult()
+            : OutcomeResults.Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
+    }
+}
