@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace VoiceOtp.Tests.Infrastructure;
+
+// Configuration every app under test gets. Secrets are made fresh per run, never committed.
+public static class TestSettings
+{
+    public static readonly string ApiKey = "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public static readonly string CodeKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public static readonly string PlivoAuthId = "MATESTAUTHID0000" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 4);
+    public static readonly string PlivoAuthToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+
+    public static Dictionary<string, string> For(string baseUrl, string redis, string keyPrefix, string jobsPrefix) => new()
+    {
+        ["urls"] = baseUrl,
+        ["VoiceOtp:PublicBaseUrl"] = baseUrl,
+        ["VoiceOtp:ApiKeys:0"] = ApiKey,
+        ["VoiceOtp:CodeKey"] = CodeKey,
+        ["VoiceOtp:BrandName"] = "Acme & <Sons>",
+        ["VoiceOtp:RetryDelaysSeconds:0"] = "1",
+        ["VoiceOtp:RetryDelaysSeconds:1"] = "1",
+        ["VoiceOtp:MaxCallsPerSession"] = "4",
+        ["Plivo:AuthId"] = PlivoAuthId,
+        ["Plivo:AuthToken"] = PlivoAuthToken,
+        ["Plivo:CallerId"] = "+14155550100",
+        ["Redis:Configuration"] = redis,
+        ["Redis:KeyPrefix"] = keyPrefix,
+        ["Redis:JobsPrefix"] = jobsPrefix,
+        ["Jobs:SchedulePollingIntervalMs"] = "200",
+        ["Jobs:WorkerCount"] = "2",
+    };
+
+    public static string[] AsArgs(this Dictionary<string, string> settings) =>
+        settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+}

@@ -1,0 +1,100 @@
+using StackExchange.Redis;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Sessions;
+using VoiceOtp.Tests.Infrastructure;
+
+namespace VoiceOtp.Tests.Sessions;
+
+public sealed class OtpSessionStoreTests
+{
+    private readonly SessionFixture _f = new();
+    private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
+
+    [Test]
+    public async Task OpenOrJoin_JoinsThePendingSession_WithoutExtendingOrResetting()
+    {
+        var (phone, code, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(60));
+        await _f.Verifier.VerifyByNumberAsync(phone, SessionFixture.WrongCode(code));
+        var ttlBefore = await Db.KeyTimeToLiveAsync(_f.Keys.Session(phone));
+
+        var again = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "other-digest", "other-sealed",
+            TimeSpan.FromHours(1), 5, 3, DateTimeOffset.UtcNow.AddHours(1), "Other"));
+
+        Assert.That(again.Kind, Is.EqualTo("joined"));
+        Assert.That(again.Id, Is.EqualTo(opened.Id));
+        Assert.That(again.ExpiresAt, Is.EqualTo(opened.ExpiresAt));
+        Assert.That(again.CallNumber, Is.EqualTo(2));
+        Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.Session(phone)), Is.LessThanOrEqualTo(ttlBefore!.Value));
+        var next = await _f.Verifier.VerifyByNumberAsync(phone, SessionFixture.WrongCode(code));
+        Assert.That(next, Is.EqualTo(new VerifyOutcome(VerifyStatus.Rejected, 3, null)), "the wrong-attempt count carries over");
+        Assert.That((await _f.Verifier.VerifyByNumberAsync(phone, code)).Status, Is.EqualTo(VerifyStatus.Verified), "the first code still holds");
+    }
+
+    [Test]
+    public async Task OpenOrJoin_RefusesMoreCalls_ThanTheSessionAllows()
+    {
+        var (phone, _, _) = await _f.OpenAsync(maxCalls: 2);
+        var fresh = new NewSession(SessionId.New(), "d", "s", TimeSpan.FromMinutes(1), 5, 2, DateTimeOffset.UtcNow, "A");
+
+        var second = await _f.Store.OpenOrJoinAsync(phone, fresh);
+        var third = await _f.Store.OpenOrJoinAsync(phone, fresh);
+
+        Assert.That(second.Kind, Is.EqualTo("joined"));
+        Assert.That(third.Kind, Is.EqualTo("call_limit"));
+    }
+
+    [Test]
+    public async Task OpenOrJoin_KeepsTheNumberLocked_UntilTheLockedSessionExpires()
+    {
+        var (phone, code, opened) = await _f.OpenAsync(maxAttempts: 1);
+        await _f.Verifier.VerifyByNumberAsync(phone, SessionFixture.WrongCode(code));
+
+        var again = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s",
+            TimeSpan.FromMinutes(1), 5, 3, DateTimeOffset.UtcNow, "A"));
+
+        Assert.That(again.Kind, Is.EqualTo("locked"));
+        Assert.That(again.Id, Is.EqualTo(opened.Id));
+    }
+
+    [Test]
+    public async Task OpenOrJoin_StartsANewSession_AfterTheLastOneWasVerified()
+    {
+        var (phone, code, opened) = await _f.OpenAsync();
+        await _f.Verifier.VerifyByNumberAsync(phone, code);
+
+        var next = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s",
+            TimeSpan.FromMinutes(1), 5, 3, DateTimeOffset.UtcNow, "A"));
+
+        Assert.That(next.Kind, Is.EqualTo("opened"));
+        Assert.That(next.Id, Is.Not.EqualTo(opened.Id));
+    }
+
+    [Test]
+    public async Task Session_KeysFollowTheSchema_ExpireAndHoldNoPlainCode()
+    {
+        var (phone, code, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(90));
+
+        var sessionKey = $"{_f.Keys.Prefix}{{{phone.E164}}}:session";
+        var lookupKey = $"{_f.Keys.Prefix}sid:{{{opened.Id}}}";
+        var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+
+        Assert.That(fields.Keys, Is.EquivalentTo(new[]
+            { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand" }));
+        Assert.That(fields.Values, Has.None.Contains(code.Reveal()));
+        Assert.That((string?)await Db.StringGetAsync(lookupKey), Is.EqualTo(phone.E164));
+        Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(await Db.KeyTimeToLiveAsync(lookupKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
+    }
+
+    [Test]
+    public async Task Lock_RemovesTheCodeMaterial()
+    {
+        var (phone, code, _) = await _f.OpenAsync(maxAttempts: 1);
+
+        await _f.Verifier.VerifyByNumberAsync(phone, SessionFixture.WrongCode(code));
+
+        var fields = (await Db.HashGetAllAsync(_f.Keys.Session(phone))).Select(e => e.Name.ToString());
+        Assert.That(fields, Does.Not.Contain("digest").And.Not.Contain("sealed"));
+        Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.Session(phone)), Is.GreaterThan(TimeSpan.Zero));
+    }
+}
