@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs VoiceOtp locally: Redis from redis.conf with its data in .data/redis, and the web app on
+# http://127.0.0.1:5000 with the built-in Plivo simulator. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-redis.sh
+
+mkdir -p .data/redis
+redis_port=6380
+if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
+  redis-server ./redis.conf --dir "$PWD/.data/redis" >.data/redis/redis.out 2>&1 &
+  redis_pid=$!
+  trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+redis-cli -p "$redis_port" ping >/dev/null
+
+# Secrets for this run only, kept in this process's environment and never written to disk.
+# Set VOICEOTP_API_KEY yourself to keep the same key across runs.
+api_key=${VOICEOTP_API_KEY:-local-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}
+export VoiceOtp__ApiKeys__0="$api_key"
+export VoiceOtp__CodeKey="${VOICEOTP_CODE_KEY:-$(head -c 32 /dev/urandom | base64)}"
+export VoiceOtp__PublicBaseUrl="http://127.0.0.1:5000"
+export Plivo__Simulator=true
+export Redis__Configuration="127.0.0.1:$redis_port"
+export ASPNETCORE_URLS="http://127.0.0.1:5000"
+
+cat <<MSG
+
+VoiceOtp is starting on http://127.0.0.1:5000 with the Plivo simulator (no real calls).
+Your API key for this run: $api_key
+
+  export KEY=$api_key
+  curl -s -X POST http://127.0.0.1:5000/dispatch_otp -H "Authorization: Bearer \$KEY" \\
+       -H 'Content-Type: application/json' -d '{"destination_number": "+14155550123"}'
+  curl -s "http://127.0.0.1:5000/simulator/calls?to=%2B14155550123" -H "Authorization: Bearer \$KEY"
+  curl -s -X POST http://127.0.0.1:5000/verify_otp -H "Authorization: Bearer \$KEY" \\
+       -H 'Content-Type: application/json' -d '{"destination_number": "+14155550123", "otp": "<the code you heard>"}'
+
+Jobs dashboard: http://127.0.0.1:5000/hangfire (loopback only unless Dashboard__Username/Password are set)
+
+MSG
+dotnet run --project VoiceOtp.Web -c Release
