@@ -8,7 +8,12 @@ public static class Program
 {
     public static WebApplication BuildApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named explicitly so that controllers are found when the tests host the app in-process.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
         var simulator = builder.Configuration.GetValue<bool>("Plivo:Simulator");
 
         builder.Services

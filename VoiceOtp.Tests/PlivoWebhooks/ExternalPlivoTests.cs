@@ -80,7 +80,7 @@ public sealed class ExternalPlivoTests
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/xml"));
         Assert.That(xml.Descendants("say-as").Select(e => (string?)e.Attribute("interpret-as")), Has.All.EqualTo("spell-out"));
-        Assert.That(xml.Descendants("say-as").Select(e => e.Value), Has.Count.EqualTo(3).And.All.EqualTo(code));
+        Assert.That(xml.Descendants("say-as").Select(e => e.Value).ToList(), Has.Count.EqualTo(3).And.All.EqualTo(code));
         Assert.That(xml.Descendants("Speak").First().Value, Does.StartWith("Your Acme & <Sons> verification code is"));
         Assert.That(code, Does.Match("^[0-9]{6}$"));
 

@@ -100,11 +100,14 @@ public sealed partial class SimulatedCallRunner(
         return http.SendAsync(request, ct);
     }
 
+    // Concatenated rather than rebuilt with UriBuilder, which would rewrite the host and port
+    // and so change the URL the signature covers.
     private static Uri WithQuery(Uri url, List<KeyValuePair<string, string>> fields)
     {
         var query = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
-        var builder = new UriBuilder(url) { Query = url.Query.Length > 1 ? url.Query[1..] + "&" + query : query };
-        return builder.Uri;
+        var original = url.OriginalString;
+        var separator = original.Contains('?') ? "&" : "?";
+        return new Uri(original + separator + query);
     }
 
     private static partial class Log
