@@ -19,7 +19,10 @@ public sealed class VoiceOtpOptions
     public string Language { get; set; } = "en-US";
     public int SpeakRepeats { get; set; } = 3;
     public int MaxCallsPerSession { get; set; } = 5;
-    public int[] RetryDelaysSeconds { get; set; } = [30, 90];
+    // Empty by default because the configuration binder appends to an array it finds filled;
+    // RetryDelays supplies the documented default of 30 s then 90 s.
+    public int[] RetryDelaysSeconds { get; set; } = [];
+    public int[] RetryDelays => RetryDelaysSeconds.Length == 0 ? [30, 90] : RetryDelaysSeconds;
     public int RingTimeoutSeconds { get; set; } = 45;
 
     public override string ToString() => nameof(VoiceOtpOptions);

@@ -6,13 +6,13 @@ namespace VoiceOtp.Core.Calls;
 // automatic retries per session, and MaxCallsPerSession caps retries and resends together.
 public sealed class CallRetrySchedule(IOptions<VoiceOtpOptions> options)
 {
-    public int MaxRetries => options.Value.RetryDelaysSeconds.Length;
+    public int MaxRetries => options.Value.RetryDelays.Length;
 
     public int MaxCalls => options.Value.MaxCallsPerSession;
 
     public TimeSpan DelayBefore(int retry)
     {
-        var delays = options.Value.RetryDelaysSeconds;
+        var delays = options.Value.RetryDelays;
         return TimeSpan.FromSeconds(delays[Math.Clamp(retry - 1, 0, delays.Length - 1)]);
     }
 }

@@ -19,7 +19,9 @@ public sealed partial class InfrastructureExceptionHandler(ILogger<Infrastructur
             _ => (500, new ApiResponse("error", "internal error")),
         };
         if (status >= 500)
-            Log.Failed(logger, exception.GetType().Name, context.Request.Path);
+            // The route pattern, not the path: webhook paths carry a call token.
+            Log.Failed(logger, exception.GetType().Name,
+                (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)");
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings), cancellationToken);
@@ -29,7 +31,7 @@ public sealed partial class InfrastructureExceptionHandler(ILogger<Infrastructur
     private static partial class Log
     {
         // The type only: exception messages from deep inside may quote request content.
-        [LoggerMessage(1, LogLevel.Error, "Request to {Path} failed with {ExceptionType}")]
-        public static partial void Failed(ILogger logger, string exceptionType, string path);
+        [LoggerMessage(1, LogLevel.Error, "Request to {Route} failed with {ExceptionType}")]
+        public static partial void Failed(ILogger logger, string exceptionType, string route);
     }
 }

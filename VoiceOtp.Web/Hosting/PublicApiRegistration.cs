@@ -19,7 +19,13 @@ public static class PublicApiRegistration
                 // Json.NET's messages quote the offending input, which may be a code.
                 o.AllowInputFormatterExceptionMessages = false;
             })
-            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+            .ConfigureApiBehaviorOptions(o =>
+            {
+                o.InvalidModelStateResponseFactory = InvalidRequestResponse.Create;
+                // Bare 4xx results (415, 404) go to the status-code page, which answers in our own
+                // JSON shape instead of problem+json.
+                o.SuppressMapClientErrors = true;
+            });
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddExceptionHandler<InfrastructureExceptionHandler>();
