@@ -92,6 +92,7 @@ public sealed class ExternalPlivoTests
         Assert.That(_app.Output, Does.Not.Contain(code), "the code must never reach the app's log output");
         Assert.That(_app.Output, Does.Not.Contain(TestSettings.PlivoAuthToken));
         Assert.That(_app.Output, Does.Not.Contain(TestSettings.ApiKey));
+        Assert.That(_app.Output, Does.Not.Contain(answerUrl[(answerUrl.LastIndexOf('/') + 1)..]), "call tokens are capabilities too");
     }
 
     [Test]

@@ -20,7 +20,8 @@ public static class HeardText
     {
         var text = new StringBuilder();
         Append(speak, text);
-        return string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var words = string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return words.Replace(" .", ".", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
     }
 
     private static void Append(XElement element, StringBuilder text)
