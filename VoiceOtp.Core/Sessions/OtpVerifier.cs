@@ -27,10 +27,4 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
         Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
         return outcome;
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Verify for {Phone}: {Status}, {Remaining} attempts remaining")]
-        public static partial void Checked(ILogger logger, string phone, VerifyStatus status, int remaining);
-    }
 }

@@ -27,11 +27,4 @@ public sealed partial class InfrastructureExceptionHandler(ILogger<Infrastructur
         await context.Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings), cancellationToken);
         return true;
     }
-
-    private static partial class Log
-    {
-        // The type only: exception messages from deep inside may quote request content.
-        [LoggerMessage(1, LogLevel.Error, "Request to {Route} failed with {ExceptionType}")]
-        public static partial void Failed(ILogger logger, string exceptionType, string route);
-    }
 }

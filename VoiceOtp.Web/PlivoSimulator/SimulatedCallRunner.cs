@@ -109,10 +109,4 @@ public sealed partial class SimulatedCallRunner(
         var separator = original.Contains('?') ? "&" : "?";
         return new Uri(original + separator + query);
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "Simulated call {RequestUuid} failed: {Error}")]
-        public static partial void CallFailed(ILogger logger, string requestUuid, string error);
-    }
 }

@@ -45,10 +45,4 @@ public sealed partial class PlivoSignatureFilter(
         var slash = value.LastIndexOf('/');
         return slash > 0 ? value[..slash] + "/…" : value;
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "Refused a {Method} webhook to {Path} with a missing or invalid Plivo signature")]
-        public static partial void Refused(ILogger logger, string method, string path);
-    }
 }
