@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VoiceOtp.Core;
+using VoiceOtp.Web.Dashboard;
 
 namespace VoiceOtp.Web.Hosting;
 

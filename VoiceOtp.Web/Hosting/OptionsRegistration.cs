@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Plivo;
+using VoiceOtp.Web.Dashboard;
 
 namespace VoiceOtp.Web.Hosting;
 

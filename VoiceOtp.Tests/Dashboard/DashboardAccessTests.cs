@@ -1,7 +1,7 @@
 using System.Net;
 using VoiceOtp.Tests.Infrastructure;
 
-namespace VoiceOtp.Tests.Hosting;
+namespace VoiceOtp.Tests.Dashboard;
 
 // Without Dashboard credentials the jobs dashboard is for direct loopback connections only.
 public sealed class DashboardAccessTests

@@ -6,7 +6,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace VoiceOtp.Web.Hosting;
+namespace VoiceOtp.Web.Dashboard;
 
 // Admins reach the jobs dashboard with HTTP Basic when Dashboard:Username/Password are set. Without
 // them only a direct loopback connection gets in; a request that came through a proxy (it carries

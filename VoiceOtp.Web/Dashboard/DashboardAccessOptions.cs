@@ -1,4 +1,4 @@
-namespace VoiceOtp.Web.Hosting;
+namespace VoiceOtp.Web.Dashboard;
 
 // A class, not a record: a record's generated ToString would print the password.
 public sealed class DashboardAccessOptions
