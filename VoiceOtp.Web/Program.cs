@@ -8,11 +8,14 @@ public static class Program
 {
     public static WebApplication BuildApp(string[] args)
     {
-        // Named explicitly so that controllers are found when the tests host the app in-process.
+        // Named explicitly so that controllers are found when the tests host the app in-process, and
+        // rooted at the binaries so that appsettings.json (whose log levels keep call tokens out of
+        // request logs) is found whatever the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(Program).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
         });
         var simulator = builder.Configuration.GetValue<bool>("Plivo:Simulator");
 

@@ -5,20 +5,38 @@ using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Calls;
 
-// Per-call records: which token a call got, Plivo's request uuid, and how it ended.
+// Per-call records: whether a request went to Plivo, Plivo's request uuid, and how the call ended.
 public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    // Returns the call token to use, or null when the call must not be placed (session no longer
-    // pending, or this attempt was already placed or refused).
-    public async Task<string?> ClaimAsync(PhoneNumber phone, string sessionId, int attempt)
+    // Written only while the call hash exists, so that a late write after the session expired
+    // cannot leave a key without a TTL behind.
+    private const string SetIfExists = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        end
+        return 0
+        """;
+
+    public async Task<CallClaim> ClaimAsync(PhoneNumber phone, string sessionId, int attempt)
     {
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
-            [keys.Call(phone, sessionId, attempt), keys.Session(phone)], [sessionId, CallToken.New()]))!;
-        if ((string)r[0]! != "claimed")
-            return null;
-        var token = (string)r[1]!;
+        var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
+            [keys.Call(phone, sessionId, attempt), keys.Session(phone)], [sessionId]);
+        return kind switch
+        {
+            "claimed" => CallClaim.Claimed,
+            "uncertain" => CallClaim.Uncertain,
+            "placed" => CallClaim.Placed,
+            _ => CallClaim.Gone,
+        };
+    }
+
+    // A fresh token for each request sent to Plivo; Redis keeps only its digest, for the session's
+    // remaining lifetime.
+    public async Task<string> IssueTokenAsync(PhoneNumber phone, string sessionId, int attempt)
+    {
+        var token = CallToken.New();
         var ttl = await _db.KeyTimeToLiveAsync(keys.Session(phone)) ?? TimeSpan.FromMinutes(1);
         await _db.StringSetAsync(keys.TokenLookup(token),
             string.Join(' ', phone.E164, sessionId, attempt.ToString(CultureInfo.InvariantCulture)), ttl);
@@ -26,10 +44,14 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
     }
 
     public Task RecordPlacedAsync(PhoneNumber phone, string sessionId, int attempt, string requestUuid) =>
-        _db.HashSetAsync(keys.Call(phone, sessionId, attempt), "request_uuid", requestUuid);
+        _db.ScriptEvaluateAsync(SetIfExists, [keys.Call(phone, sessionId, attempt)], ["request_uuid", requestUuid]);
 
     public Task RecordRefusedAsync(PhoneNumber phone, string sessionId, int attempt, int httpStatus) =>
-        _db.HashSetAsync(keys.Call(phone, sessionId, attempt), "failed", httpStatus);
+        _db.ScriptEvaluateAsync(SetIfExists, [keys.Call(phone, sessionId, attempt)], ["failed", httpStatus]);
+
+    // The request surely never reached Plivo, so the next run of the job may try again.
+    public Task ReleaseAsync(PhoneNumber phone, string sessionId, int attempt) =>
+        _db.HashDeleteAsync(keys.Call(phone, sessionId, attempt), "posting");
 
     public async Task<CallRef?> FindAsync(string token)
     {

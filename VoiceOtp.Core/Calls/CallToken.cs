@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace VoiceOtp.Core.Calls;
 
@@ -10,6 +11,9 @@ public static class CallToken
 
     public static bool IsWellFormed(string? text) =>
         text is { Length: 43 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    // Redis stores only this digest, so reading Redis does not yield a working webhook URL.
+    public static string LookupId(string token) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -14,5 +14,8 @@ public sealed partial class PlaceCallJob
 
         [LoggerMessage(3, LogLevel.Warning, "Session {SessionId} call {Call} to {Phone} refused by Plivo with {Status}")]
         public static partial void Refused(ILogger logger, string sessionId, int call, string phone, int status);
+
+        [LoggerMessage(4, LogLevel.Warning, "Session {SessionId} call {Call}: an earlier request may have reached Plivo; not calling again")]
+        public static partial void Uncertain(ILogger logger, string sessionId, int call);
     }
 }

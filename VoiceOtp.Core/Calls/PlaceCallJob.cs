@@ -23,18 +23,27 @@ public sealed partial class PlaceCallJob(
     public async Task RunAsync(string sessionId, int call, string maskedNumber, CancellationToken cancellationToken)
     {
         var phone = await sessions.FindPhoneAsync(sessionId);
-        var token = phone is null ? null : await calls.ClaimAsync(phone, sessionId, call);
-        if (phone is null || token is null)
+        var claim = phone is null ? CallClaim.Gone : await calls.ClaimAsync(phone, sessionId, call);
+        if (claim == CallClaim.Uncertain)
+        {
+            // An earlier run sent the request and then failed; Plivo may have placed that call, and
+            // a second ring is worse than none (the product can dispatch again).
+            Log.Uncertain(logger, sessionId, call);
+            return;
+        }
+        if (claim != CallClaim.Claimed)
         {
             Log.Skipped(logger, sessionId, call);
             return;
         }
 
+        var token = await calls.IssueTokenAsync(phone!, sessionId, call);
+
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var request = new MakeCallRequest
         {
             From = plivoOptions.Value.CallerId,
-            To = phone.E164,
+            To = phone!.E164,
             AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
             HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
             RingTimeout = options.Value.RingTimeoutSeconds,
@@ -50,6 +59,11 @@ public sealed partial class PlaceCallJob(
         {
             await calls.RecordRefusedAsync(phone, sessionId, call, e.Status ?? 0);
             Log.Refused(logger, sessionId, call, phone.Masked, e.Status ?? 0);
+            throw;
+        }
+        catch (PlivoApiException e) when (e.NotSent)
+        {
+            await calls.ReleaseAsync(phone, sessionId, call);
             throw;
         }
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,8 @@ public sealed class PlivoCallClient(HttpClient http, IOptions<PlivoOptions> opti
         var o = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, CallUrl(o))
         {
-            Content = JsonContent.Create(body),
+            // Buffered, so that the request carries a Content-Length rather than chunked encoding.
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(o.AuthId + ":" + o.AuthToken)));
@@ -29,7 +29,9 @@ public sealed class PlivoCallClient(HttpClient http, IOptions<PlivoOptions> opti
         }
         catch (HttpRequestException e)
         {
-            throw new PlivoApiException(null, "Plivo could not be reached: " + e.HttpRequestError, e);
+            var notSent = e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+            throw new PlivoApiException(null, "Plivo could not be reached: " + e.HttpRequestError, e, notSent);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +47,9 @@ public sealed class PlivoCallClient(HttpClient http, IOptions<PlivoOptions> opti
             var error = parsed?.Error ?? parsed?.Message ?? "no error text";
             if (response.IsSuccessStatusCode)
                 throw new PlivoApiException(status, "Plivo answered without a request_uuid");
-            if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                throw new PlivoApiException(status, "Plivo's rate limit refused the request", notSent: true);
+            if (status >= 500)
                 throw new PlivoApiException(status, $"Plivo answered {status}: {Truncate(error)}");
             throw new PlivoRequestRejectedException(status, $"Plivo refused the call with {status}: {Truncate(error)}");
         }

@@ -1,3 +1,4 @@
+using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Redis;
@@ -9,9 +10,9 @@ namespace VoiceOtp.Core.Redis;
 //
 //   {prefix}{+E164}:session              HASH  id, digest, sealed, attempts, max_attempts, status,
 //                                              calls, retries, expires_at, brand
-//   {prefix}{+E164}:call:{session}:{n}   HASH  token, request_uuid, failed, outcome, call_uuid
+//   {prefix}{+E164}:call:{session}:{n}   HASH  posting, request_uuid, failed, outcome, call_uuid
 //   {prefix}sid:{session}                STRING  +E164
-//   {prefix}token:{call token}           STRING  +E164 session n
+//   {prefix}token:{SHA-256 of call token} STRING  +E164 session n
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
@@ -23,5 +24,5 @@ public sealed class RedisKeys(string prefix)
 
     public string SessionLookup(string sessionId) => $"{Prefix}sid:{{{sessionId}}}";
 
-    public string TokenLookup(string token) => $"{Prefix}token:{{{token}}}";
+    public string TokenLookup(string token) => $"{Prefix}token:{{{CallToken.LookupId(token)}}}";
 }

@@ -24,8 +24,11 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
                 s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand]))!;
         var opened = new OpenedSession((string)r[0]!, (string)r[1]!,
             DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
-        if (opened.Kind == "opened")
-            await _db.StringSetAsync(keys.SessionLookup(opened.Id), phone.E164, s.Ttl);
+        // Written on every open and join, not only on open: the lookup lives in another slot, so it
+        // cannot join the script, and a join repairs a lookup lost to a crash between the two steps.
+        var remaining = (long)r[4];
+        if (opened.Kind is "opened" or "joined" && remaining > 0)
+            await _db.StringSetAsync(keys.SessionLookup(opened.Id), phone.E164, TimeSpan.FromMilliseconds(remaining));
         return opened;
     }
 

@@ -23,6 +23,9 @@ public sealed class FakePlivo : IAsyncDisposable
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
+    // Statuses to answer the next requests with instead of 201, as Plivo does on errors.
+    public ConcurrentQueue<int> FailNext { get; } = new();
+
     public static async Task<FakePlivo> StartAsync()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -36,7 +39,9 @@ public sealed class FakePlivo : IAsyncDisposable
             var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
             var requestUuid = Guid.NewGuid().ToString();
             fake.Calls.Enqueue(new RecordedCall(authId, request.Headers.Authorization.ToString(),
-                request.ContentType ?? "", body, requestUuid));
+                request.ContentType ?? "", body, requestUuid, request.ContentLength));
+            if (fake.FailNext.TryDequeue(out var status))
+                return Results.Json(new { api_id = Guid.NewGuid(), error = $"simulated failure {status}" }, statusCode: status);
             return Results.Json(new { api_id = Guid.NewGuid(), message = "call fired", request_uuid = requestUuid }, statusCode: 201);
         });
         await app.StartAsync();
@@ -58,5 +63,6 @@ public sealed class FakePlivo : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    public sealed record RecordedCall(string AuthId, string Authorization, string ContentType, JsonObject Body, string RequestUuid);
+    public sealed record RecordedCall(string AuthId, string Authorization, string ContentType, JsonObject Body, string RequestUuid,
+        long? ContentLength);
 }

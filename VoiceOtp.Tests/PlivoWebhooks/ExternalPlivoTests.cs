@@ -85,6 +85,7 @@ public sealed class ExternalPlivoTests
         Assert.That(code, Does.Match("^[0-9]{6}$"));
 
         await AssertNoRedisValueContainsAsync(code);
+        await AssertNoRedisValueContainsAsync(answerUrl[(answerUrl.LastIndexOf('/') + 1)..]);
         using var hangup = await _api.SendAsync(Callback(hangupUrl,
             [.. AnswerForm(call), new("HangupCause", "NORMAL_CLEARING"), new("Duration", "12")], TestSettings.PlivoAuthToken));
         Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -131,7 +132,7 @@ public sealed class ExternalPlivoTests
     }
 
     // Every value under this app's key and job prefixes, whatever its type, must be free of the code.
-    private async Task AssertNoRedisValueContainsAsync(string code)
+    private async Task AssertNoRedisValueContainsAsync(string secret)
     {
         var server = TestEnvironment.Redis.Connection.GetServers()[0];
         var db = TestEnvironment.Redis.Connection.GetDatabase();
@@ -140,6 +141,7 @@ public sealed class ExternalPlivoTests
         Assert.That(keys, Is.Not.Empty);
         foreach (var key in keys)
         {
+            Assert.That(key.ToString(), Does.Not.Contain(secret));
             var values = await db.KeyTypeAsync(key) switch
             {
                 RedisType.String => [(string?)await db.StringGetAsync(key)],
@@ -151,7 +153,7 @@ public sealed class ExternalPlivoTests
             };
             // Numbers (timestamps, counters) may contain the digits by chance; text may not.
             Assert.That(values.Where(v => v is not null && !long.TryParse(v.Split('=')[^1], out _)),
-                Has.None.Contains(code), $"Redis key {key}");
+                Has.None.Contains(secret), $"Redis key {key}");
         }
     }
 }

@@ -118,6 +118,21 @@ public sealed class DispatchOtpTests
         Assert.That((string?)body["status"], Is.EqualTo("invalid"));
     }
 
+    [TestCase("/dispatch_otp")]
+    [TestCase("/verify_otp")]
+    public async Task Request_Returns400Invalid_ForABodyThatIsNotUtf8(string path)
+    {
+        using var client = Host.Client();
+        var content = new ByteArrayContent([.. "{\"otp\": \""u8, 0xff, 0xfe, .. "\"}"u8]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync(path, content);
+        var body = await Api.ReadAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)body["status"], Is.EqualTo("invalid"));
+    }
+
     [Test]
     public async Task Dispatch_Returns400Invalid_ForAnUnspeakableBrand()
     {

@@ -31,6 +31,20 @@ public sealed class OtpSessionStoreTests
     }
 
     [Test]
+    public async Task OpenOrJoin_RestoresTheSessionLookup_WhenItWasLost()
+    {
+        var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(60));
+        await Db.KeyDeleteAsync(_f.Keys.SessionLookup(opened.Id));
+
+        await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s", TimeSpan.FromHours(1), 5, 3,
+            DateTimeOffset.UtcNow.AddHours(1), "A"));
+
+        Assert.That(await _f.Store.FindPhoneAsync(opened.Id), Is.EqualTo(phone));
+        Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.SessionLookup(opened.Id)), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)),
+            "the lookup expires with the session, not with the joining request's TTL");
+    }
+
+    [Test]
     public async Task OpenOrJoin_RefusesMoreCalls_ThanTheSessionAllows()
     {
         var (phone, _, _) = await _f.OpenAsync(maxCalls: 2);

@@ -18,6 +18,8 @@ public static class HangfireRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseFilter(new FailedJobExpiryFilter(
+                TimeSpan.FromDays(sp.GetRequiredService<IOptions<JobsOptions>>().Value.FailedJobRetentionDays)))
             .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
                 new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
         services.AddHangfireServer((sp, o) =>

@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Newtonsoft.Json;
 using StackExchange.Redis;
@@ -16,12 +18,15 @@ public sealed partial class InfrastructureExceptionHandler(ILogger<Infrastructur
             RedisConnectionException or RedisTimeoutException =>
                 (503, new ApiResponse("unavailable", "storage is unavailable; try again shortly")),
             BadHttpRequestException bad => (bad.StatusCode, new ApiResponse("invalid", "malformed request")),
+            // Json.NET reads the body through a strict UTF-8 decoder and lets this escape model binding.
+            DecoderFallbackException => (400, new ApiResponse("invalid", "malformed request: the body is not valid UTF-8")),
+            AntiforgeryValidationException => (400, new ApiResponse("invalid", "malformed request: antiforgery check failed")),
             _ => (500, new ApiResponse("error", "internal error")),
         };
         if (status >= 500)
             // The route pattern, not the path: webhook paths carry a call token.
             Log.Failed(logger, exception.GetType().Name,
-                (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)");
+                (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no endpoint)");
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings), cancellationToken);

@@ -8,4 +8,6 @@ public sealed class JobsOptions
 
     // How often scheduled calls (retries of unanswered calls) are moved to the queue; tests shorten it.
     public int SchedulePollingIntervalMs { get; set; } = 5000;
+
+    public int FailedJobRetentionDays { get; set; } = 7;
 }

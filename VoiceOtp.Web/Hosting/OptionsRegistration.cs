@@ -18,7 +18,11 @@ public static class OptionsRegistration
         services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
 
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(j => j.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64")
+            .Validate(j => j.SchedulePollingIntervalMs is >= 100 and <= 60_000, "Jobs:SchedulePollingIntervalMs must be between 100 and 60000")
+            .Validate(j => j.FailedJobRetentionDays is >= 1 and <= 365, "Jobs:FailedJobRetentionDays must be between 1 and 365")
+            .ValidateOnStart();
         services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section);
         services.AddSingleton(TimeProvider.System);
         return services;
