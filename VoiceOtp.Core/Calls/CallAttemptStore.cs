@@ -49,6 +49,9 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
     public Task RecordRefusedAsync(PhoneNumber phone, string sessionId, int attempt, int httpStatus) =>
         _db.ScriptEvaluateAsync(SetIfExists, [keys.Call(phone, sessionId, attempt)], ["failed", httpStatus]);
 
+    public Task RecordFollowUpScheduledAsync(CallRef call) =>
+        _db.ScriptEvaluateAsync(SetIfExists, [keys.Call(call.Phone, call.SessionId, call.Attempt)], ["scheduled", "1"]);
+
     // The request surely never reached Plivo, so the next run of the job may try again.
     public Task ReleaseAsync(PhoneNumber phone, string sessionId, int attempt) =>
         _db.HashDeleteAsync(keys.Call(phone, sessionId, attempt), "posting");

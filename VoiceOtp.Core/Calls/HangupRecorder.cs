@@ -26,6 +26,7 @@ public sealed partial class HangupRecorder(
             var masked = call.Phone.Masked;
             var sessionId = call.SessionId;
             jobs.Schedule<PlaceCallJob>(j => j.RunAsync(sessionId, n.Call, masked, CancellationToken.None), delay);
+            await calls.RecordFollowUpScheduledAsync(call);
             Log.RetryScheduled(logger, call.SessionId, n.Call, delay.TotalSeconds);
         }
         return true;

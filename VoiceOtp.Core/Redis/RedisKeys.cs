@@ -10,7 +10,8 @@ namespace VoiceOtp.Core.Redis;
 //
 //   {prefix}{+E164}:session              HASH  id, digest, sealed, attempts, max_attempts, status,
 //                                              calls, retries, expires_at, brand
-//   {prefix}{+E164}:call:{session}:{n}   HASH  posting, request_uuid, failed, outcome, call_uuid
+//   {prefix}{+E164}:call:{session}:{n}   HASH  posting, request_uuid, failed, outcome, call_uuid,
+//                                              next_call, next_retry, scheduled
 //   {prefix}sid:{session}                STRING  +E164
 //   {prefix}token:{SHA-256 of call token} STRING  +E164 session n
 public sealed class RedisKeys(string prefix)

@@ -78,4 +78,22 @@ public sealed class CallAttemptStoreTests
         Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.TokenLookup(token))).HasValue, Is.True, "every key has a TTL");
         Assert.That(await Calls.FindAsync(CallToken.New()), Is.Null);
     }
+
+    [Test]
+    public async Task RecordOutcome_ReturnsTheSameFollowUp_UntilItIsMarkedScheduled()
+    {
+        var (phone, _, session) = await _f.OpenAsync(maxCalls: 4);
+        await Calls.ClaimAsync(phone, session.Id, 1);
+        var call = new CallRef(phone, session.Id, 1);
+
+        var first = await Calls.RecordOutcomeAsync(call, CallOutcome.NoAnswer, "uuid-1", maxCalls: 4, maxRetries: 2);
+        var repeated = await Calls.RecordOutcomeAsync(call, CallOutcome.NoAnswer, "uuid-1", maxCalls: 4, maxRetries: 2);
+        await Calls.RecordFollowUpScheduledAsync(call);
+        var afterScheduling = await Calls.RecordOutcomeAsync(call, CallOutcome.NoAnswer, "uuid-1", maxCalls: 4, maxRetries: 2);
+
+        Assert.That(first, Is.EqualTo((2, 1)));
+        Assert.That(repeated, Is.EqualTo(first), "a callback repeated before scheduling gets the same reservation");
+        Assert.That(afterScheduling, Is.Null);
+        Assert.That((int)await Db.HashGetAsync(_f.Keys.Session(phone), "calls"), Is.EqualTo(2), "one call reserved, not two");
+    }
 }
