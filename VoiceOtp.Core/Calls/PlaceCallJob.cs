@@ -23,7 +23,14 @@ public sealed partial class PlaceCallJob(
     public async Task RunAsync(string sessionId, int call, string maskedNumber, CancellationToken cancellationToken)
     {
         var phone = await sessions.FindPhoneAsync(sessionId);
-        var claim = phone is null ? CallClaim.Gone : await calls.ClaimAsync(phone, sessionId, call);
+        if (phone is null)
+        {
+            Log.Skipped(logger, sessionId, call);
+            return;
+        }
+        // Issued before the claim: a failure here must not leave the call marked as posting.
+        var token = await calls.IssueTokenAsync(phone, sessionId, call);
+        var claim = await calls.ClaimAsync(phone, sessionId, call);
         if (claim == CallClaim.Uncertain)
         {
             // An earlier run sent the request and then failed; Plivo may have placed that call, and
@@ -37,13 +44,11 @@ public sealed partial class PlaceCallJob(
             return;
         }
 
-        var token = await calls.IssueTokenAsync(phone!, sessionId, call);
-
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var request = new MakeCallRequest
         {
             From = plivoOptions.Value.CallerId,
-            To = phone!.E164,
+            To = phone.E164,
             AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
             HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
             RingTimeout = options.Value.RingTimeoutSeconds,
