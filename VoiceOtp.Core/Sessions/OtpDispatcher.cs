@@ -19,6 +19,8 @@ public sealed partial class OtpDispatcher(
     public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand)
     {
         var o = options.Value;
+        // Made before we know whether the number has a pending session, so that one script call
+        // decides; on a join the fresh code is dropped unread and the pending one is spoken again.
         var id = SessionId.New();
         var code = OtpCodeGenerator.Generate(o.CodeLength);
         var ttl = TimeSpan.FromSeconds(o.CodeTtlSeconds);

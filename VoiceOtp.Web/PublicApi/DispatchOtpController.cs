@@ -20,7 +20,7 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher) : Controller
     private async Task<IActionResult> DispatchAsync(string? number, string? brandName)
     {
         if (!PhoneNumber.TryParse(number, out var phone))
-            return OutcomeResults.Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
+            return OutcomeResults.InvalidNumber();
         BrandName? brand = null;
         if (brandName is not null)
         {

@@ -38,6 +38,9 @@ public static class OutcomeResults
         _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
     };
 
+    public static IActionResult InvalidNumber() =>
+        Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
+
     public static IActionResult Invalid(string message) => Json(400, new ApiResponse("invalid", message));
 
     private static ObjectResult Json(int status, ApiResponse body) => new(body) { StatusCode = status };

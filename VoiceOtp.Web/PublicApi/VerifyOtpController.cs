@@ -29,6 +29,6 @@ public sealed class VerifyOtpController(OtpVerifier verifier, IOptions<VoiceOtpO
         }
         return PhoneNumber.TryParse(request.DestinationNumber, out var phone)
             ? (await verifier.VerifyByNumberAsync(phone!, code)).ToResult()
-            : OutcomeResults.Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
+            : OutcomeResults.InvalidNumber();
     }
 }
