@@ -23,6 +23,7 @@ public static class Program
             .AddVoiceOtpOptions()
             .AddVoiceOtpRedis()
             .AddVoiceOtpCore()
+            .AddSessionEvents()
             .AddPlivo()
             .AddVoiceOtpHangfire()
             .AddPublicApi();

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Core.Calls;
@@ -10,6 +11,7 @@ public sealed partial class HangupRecorder(
     CallAttemptStore calls,
     CallRetrySchedule schedule,
     IBackgroundJobClient jobs,
+    SessionEvents events,
     ILogger<HangupRecorder> logger)
 {
     public async Task<bool> RecordAsync(string token, CallCallbackParameters p)
@@ -20,6 +22,7 @@ public sealed partial class HangupRecorder(
         var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.MaxRetries);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
+        await events.CallEndedAsync(call, p, next is not null);
         if (next is { } n)
         {
             var delay = schedule.DelayBefore(n.Retry);

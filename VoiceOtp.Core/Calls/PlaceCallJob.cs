@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Sessions;
 
@@ -13,6 +14,7 @@ public sealed partial class PlaceCallJob(
     OtpSessionStore sessions,
     CallAttemptStore calls,
     PlivoCallClient plivo,
+    SessionEvents events,
     IOptions<VoiceOtpOptions> options,
     IOptions<PlivoOptions> plivoOptions,
     ILogger<PlaceCallJob> logger)
@@ -64,6 +66,7 @@ public sealed partial class PlaceCallJob(
         {
             await calls.RecordRefusedAsync(phone, sessionId, call, e.Status ?? 0);
             Log.Refused(logger, sessionId, call, phone.Masked, e.Status ?? 0);
+            await events.CallRefusedAsync(phone, sessionId, call);
             throw;
         }
         catch (PlivoApiException e) when (e.NotSent)

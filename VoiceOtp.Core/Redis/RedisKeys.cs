@@ -14,6 +14,15 @@ namespace VoiceOtp.Core.Redis;
 //                                              next_call, next_retry, scheduled
 //   {prefix}sid:{session}                STRING  +E164
 //   {prefix}token:{SHA-256 of call token} STRING  +E164 session n
+//   {prefix}status:{session}             HASH  phone, created_at, expires_at, max_attempts, attempts_left,
+//                                              callback_url, status, ended_at, failed_call, failed_reason;
+//                                              written only by SessionStatusStore; TTL session + StatusRetentionSeconds
+//   {prefix}{events}:outbox              LIST  "d <event id>" (deliver) | "x <session>" (expiry check)
+//   {prefix}{events}:claimed             ZSET  outbox entries being turned into Hangfire jobs, by lease end
+//   {prefix}{events}:event:{event id}    HASH  url, body, delivered (or expires_at for an expiry check);
+//                                              written only by EventOutbox; TTL EventOptions.EventTtl
+// The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
+// which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
@@ -26,4 +35,13 @@ public sealed class RedisKeys(string prefix)
     public string SessionLookup(string sessionId) => $"{Prefix}sid:{{{sessionId}}}";
 
     public string TokenLookup(string token) => $"{Prefix}token:{{{CallToken.LookupId(token)}}}";
+
+    public string SessionStatus(string sessionId) => $"{Prefix}status:{{{sessionId}}}";
+
+    // The outbox keys share one slot so that claiming is one script.
+    public string EventOutbox => $"{Prefix}{{events}}:outbox";
+
+    public string EventClaims => $"{Prefix}{{events}}:claimed";
+
+    public string EventRecord(string eventId) => $"{Prefix}{{events}}:event:{eventId}";
 }

@@ -10,6 +10,8 @@ public static class RedisScripts
     public static string VerifyCode { get; } = Load("verify-code.lua");
     public static string ClaimCall { get; } = Load("claim-call.lua");
     public static string RecordCallOutcome { get; } = Load("record-call-outcome.lua");
+    public static string AppendEvent { get; } = Load("append-event.lua");
+    public static string ClaimEvents { get; } = Load("claim-events.lua");
 
     private static string Load(string file)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Sessions;
@@ -12,11 +13,13 @@ public sealed partial class OtpDispatcher(
     CodeHasher hasher,
     CodeSealer sealer,
     IBackgroundJobClient jobs,
+    SessionEvents events,
     IOptions<VoiceOtpOptions> options,
     TimeProvider clock,
     ILogger<OtpDispatcher> logger)
 {
-    public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand)
+    // callbackUrl is kept only by the dispatch that opens the session; a join never changes it.
+    public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand, Uri? callbackUrl = null)
     {
         var o = options.Value;
         // Made before we know whether the number has a pending session, so that one script call
@@ -35,6 +38,8 @@ public sealed partial class OtpDispatcher(
             "locked" => DispatchStatus.Locked,
             _ => DispatchStatus.CallLimitReached,
         };
+        if (status == DispatchStatus.Opened)
+            await events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl);
         if (status is DispatchStatus.Opened or DispatchStatus.Joined)
         {
             // Enqueued before we answer: the job lives in Redis, so a 200 means the call will be

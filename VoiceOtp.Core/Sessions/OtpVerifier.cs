@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Sessions;
 
-public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, ILogger<OtpVerifier> logger)
+public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, SessionEvents events,
+    ILogger<OtpVerifier> logger)
 {
     public Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code) => VerifyAsync(phone, null, code);
 
@@ -25,6 +27,8 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
             _ => new VerifyOutcome(VerifyStatus.NotFound),
         };
         Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
+        if (id.Length > 0)
+            await events.VerifyCheckedAsync(id, outcome.Status, remaining);
         return outcome;
     }
 }

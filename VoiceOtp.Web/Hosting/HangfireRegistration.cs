@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VoiceOtp.Core;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Web.Dashboard;
 
 namespace VoiceOtp.Web.Hosting;
@@ -20,6 +21,7 @@ public static class HangfireRegistration
             .UseRecommendedSerializerSettings()
             .UseFilter(new FailedJobExpiryFilter(
                 TimeSpan.FromDays(sp.GetRequiredService<IOptions<JobsOptions>>().Value.FailedJobRetentionDays)))
+            .UseFilterProvider(new DeliveryRetryPolicy(sp.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelays))
             .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
                 new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
         services.AddHangfireServer((sp, o) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 
@@ -7,17 +8,17 @@ namespace VoiceOtp.Web.PublicApi;
 
 [ApiController]
 [Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName)]
-public sealed class DispatchOtpController(OtpDispatcher dispatcher) : ControllerBase
+public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlPolicy callbacks) : ControllerBase
 {
     [HttpPost("dispatch_otp")]
     public Task<IActionResult> Dispatch([FromBody] DispatchOtpRequest request) =>
-        DispatchAsync(request.DestinationNumber, request.BrandName);
+        DispatchAsync(request.DestinationNumber, request.BrandName, request.CallbackUrl);
 
     // The URL shape of Plivo's voice-OTP guide, for a drop-in switch.
     [HttpPost("dispatch_otp/{destinationNumber}")]
-    public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null);
+    public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null, null);
 
-    private async Task<IActionResult> DispatchAsync(string? number, string? brandName)
+    private async Task<IActionResult> DispatchAsync(string? number, string? brandName, string? callbackUrl)
     {
         if (!PhoneNumber.TryParse(number, out var phone))
             return OutcomeResults.InvalidNumber();
@@ -28,7 +29,10 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher) : Controller
                 return OutcomeResults.Invalid($"brand_name must be 1 to {BrandName.MaxLength} printable characters");
             brand = b;
         }
-        var outcome = await dispatcher.DispatchAsync(phone!, brand);
+        Uri? callback = null;
+        if (callbackUrl is not null && !callbacks.TryAccept(callbackUrl, out callback, out var problem))
+            return OutcomeResults.Invalid(problem!);
+        var outcome = await dispatcher.DispatchAsync(phone!, brand, callback);
         return outcome.ToResult();
     }
 }

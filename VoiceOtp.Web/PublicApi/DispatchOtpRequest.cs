@@ -4,4 +4,5 @@ public sealed class DispatchOtpRequest
 {
     public string? DestinationNumber { get; set; }
     public string? BrandName { get; set; }
+    public string? CallbackUrl { get; set; }
 }

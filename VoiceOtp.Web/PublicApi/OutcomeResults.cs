@@ -38,6 +38,10 @@ public static class OutcomeResults
         _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
     };
 
+    public static IActionResult ToResult(this SessionStatus? s) => s is null
+        ? Json(404, new ApiResponse("not_found", "no such session (it never existed, or its status is no longer kept)"))
+        : new ObjectResult(new SessionStatusResponse(s)) { StatusCode = 200 };
+
     public static IActionResult InvalidNumber() =>
         Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
 

@@ -1,0 +1,19 @@
+using VoiceOtp.Core.Phones;
+
+namespace VoiceOtp.Core.Sessions;
+
+// The status record of a session, which outlives the session by StatusRetentionSeconds. Status is
+// only ever "verified" or "locked" here; pending, failed and expired are derived on reading.
+public sealed record SessionRecord(
+    PhoneNumber Phone,
+    string? CallbackUrl,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    int MaxAttempts,
+    int AttemptsLeft,
+    string? Status,
+    DateTimeOffset? EndedAt,
+    int FailedCall)
+{
+    public override string ToString() => nameof(SessionRecord);
+}

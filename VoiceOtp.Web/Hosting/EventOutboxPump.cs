@@ -1,0 +1,78 @@
+using Hangfire;
+using StackExchange.Redis;
+using VoiceOtp.Core.Events;
+
+namespace VoiceOtp.Web.Hosting;
+
+// Turns outbox entries into Hangfire jobs. It runs on its own thread because Hangfire's Redis
+// storage enqueues with blocking calls; one pump per instance, and the claim lease lets any
+// instance finish what a crashed one had claimed. A crash between creating a job and removing
+// its entry makes a second job for the same event, which the job itself notices (delivered).
+public sealed partial class EventOutboxPump(
+    EventOutbox outbox,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<EventOutboxPump> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private const int Batch = 100;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await PumpOnceAsync();
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or Hangfire.Storage.DistributedLockTimeoutException)
+            {
+                Log.Failed(logger, e.GetType().Name);
+            }
+            if (handled == Batch)
+                continue;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(Poll);
+            try
+            {
+                await outbox.Appended.WaitToReadAsync(wait.Token);
+                outbox.Appended.TryRead(out _);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> PumpOnceAsync()
+    {
+        var entries = await outbox.ClaimAsync(clock.GetUtcNow(), Lease, Batch);
+        if (entries.Count == 0)
+            return 0;
+        var done = new List<OutboxEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var id = entry.Id;
+            if (entry.Kind == OutboxEntryKind.Delivery)
+            {
+                jobs.Enqueue<DeliverEventJob>(j => j.RunAsync(id, CancellationToken.None));
+            }
+            else if (await outbox.ExpiresAtAsync(id) is { } at)
+            {
+                jobs.Schedule<SessionExpiryJob>(j => j.RunAsync(id, CancellationToken.None), at);
+            }
+            done.Add(entry);
+        }
+        await outbox.DoneAsync(done);
+        return entries.Count;
+    }
+}
