@@ -38,5 +38,5 @@ public sealed class CallbackHostList(IOptions<EventOptions> options)
         return IPAddress.TryParse(h, out var ip) ? Canonical(ip) : h;
     }
 
-    public static string Canonical(IPAddress ip) => (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
+    private static string Canonical(IPAddress ip) => (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
 }

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Redis;
@@ -17,13 +20,18 @@ public sealed class SessionFixture
         var codeKeys = new CodeKeys(RandomNumberGenerator.GetBytes(32));
         Hasher = new CodeHasher(codeKeys);
         Sealer = new CodeSealer(codeKeys);
-        Verifier = new OtpVerifier(Store, Hasher, NullLogger<OtpVerifier>.Instance);
+        var events = Options.Create(new EventOptions());
+        var connection = TestEnvironment.Redis.Connection;
+        Events = new SessionEvents(new SessionStatusStore(connection, Keys, events), new EventOutbox(connection, Keys, events),
+            Options.Create(new VoiceOtpOptions()), TimeProvider.System, NullLogger<SessionEvents>.Instance);
+        Verifier = new OtpVerifier(Store, Hasher, Events, NullLogger<OtpVerifier>.Instance);
     }
 
     public RedisKeys Keys { get; }
     public OtpSessionStore Store { get; }
     public CodeHasher Hasher { get; }
     public CodeSealer Sealer { get; }
+    public SessionEvents Events { get; }
     public OtpVerifier Verifier { get; }
 
     public async Task<(PhoneNumber Phone, OtpCode Code, OpenedSession Session)> OpenAsync(

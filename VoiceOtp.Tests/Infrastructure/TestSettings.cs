@@ -9,6 +9,7 @@ public static class TestSettings
     public static readonly string CodeKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     public static readonly string PlivoAuthId = "MATESTAUTHID0000" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 4);
     public static readonly string PlivoAuthToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+    public static readonly string CallbackSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static Dictionary<string, string> For(string baseUrl, string redis, string keyPrefix, string jobsPrefix) => new()
     {
@@ -20,6 +21,14 @@ public static class TestSettings
         ["VoiceOtp:RetryDelaysSeconds:0"] = "1",
         ["VoiceOtp:RetryDelaysSeconds:1"] = "1",
         ["VoiceOtp:MaxCallsPerSession"] = "4",
+        // The receiver runs on 127.0.0.1, which only an explicit entry permits; localhost is left
+        // out on purpose (it must be refused although it resolves to the same address).
+        ["VoiceOtp:CallbackHosts:0"] = "127.0.0.1",
+        ["VoiceOtp:CallbackHosts:1"] = "*.example.com",
+        ["VoiceOtp:CallbackSecret"] = CallbackSecret,
+        ["VoiceOtp:CallbackRetryDelaysSeconds:0"] = "1",
+        ["VoiceOtp:CallbackRetryDelaysSeconds:1"] = "1",
+        ["VoiceOtp:CallbackRetryDelaysSeconds:2"] = "1",
         ["Plivo:AuthId"] = PlivoAuthId,
         ["Plivo:AuthToken"] = PlivoAuthToken,
         ["Plivo:CallerId"] = "+14155550100",
