@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Events;
@@ -102,5 +105,20 @@ public sealed class CallbackDeliveryTests
         await TestEnvironment.Receiver.WaitForAsync(probe.Url, "call.ended");
 
         Assert.That(TestEnvironment.Receiver.ReceivedAt(url), Is.Empty);
+    }
+
+    [Test]
+    public async Task DeliveryJobs_CarryOnlyTheEventId()
+    {
+        using var client = Host.Client();
+        var (number, session, url) = await EventFlow.DispatchAsync(client);
+        var code = await SimulatorCalls.WaitForCodeAsync(client, number);
+        await EventFlow.WaitForEventAsync(url, "call.ended", number, code);
+
+        var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var job = monitoring.SucceededJobs(0, 1000).Select(j => j.Value.Job)
+            .First(j => j?.Type == typeof(DeliverEventJob) && (string)j.Args[0] == session + ".call.ended.1");
+
+        Assert.That(job.Args.Select(a => a?.ToString() ?? ""), Has.None.Contains(code).And.None.Contains(number[1..]).And.None.Contains(url));
     }
 }
