@@ -55,18 +55,23 @@ public sealed class EventOutbox(IConnectionMultiplexer redis, RedisKeys keys, IO
     public async Task<(string Url, string Body, bool Delivered)?> FindAsync(string eventId)
     {
         var v = await _db.HashGetAsync(keys.EventRecord(eventId), ["url", "body", "delivered"]);
-        return v[0].IsNull || v[1].IsNull ? null : ((string)v[0]!, (string)v[1]!, !v[2].IsNull);
+        if (!v[2].IsNull)
+            return ("", "", true);
+        return v[0].IsNull || v[1].IsNull ? null : ((string)v[0]!, (string)v[1]!, false);
     }
 
-    // Written only while the record exists, so a late write never leaves a key without a TTL.
+    // A delivered event is kept only an hour more, long enough for a duplicate job to see that it
+    // was delivered; written only while the record exists, so no key is left without a TTL.
     public Task MarkDeliveredAsync(string eventId) =>
         _db.ScriptEvaluateAsync("""
             #!lua
             if redis.call('EXISTS', KEYS[1]) == 1 then
-              return redis.call('HSET', KEYS[1], 'delivered', ARGV[1])
+              redis.call('HSET', KEYS[1], 'delivered', '1')
+              redis.call('HDEL', KEYS[1], 'body')
+              return redis.call('PEXPIRE', KEYS[1], ARGV[1])
             end
             return 0
-            """, [keys.EventRecord(eventId)], [DateTimeOffset.UtcNow.ToUnixTimeSeconds()]);
+            """, [keys.EventRecord(eventId)], [3_600_000]);
 
     private static OutboxEntry Parse(string raw) => raw.StartsWith(ExpiryPrefix, StringComparison.Ordinal)
         ? new OutboxEntry(raw, OutboxEntryKind.ExpiryCheck, raw[ExpiryPrefix.Length..])

@@ -4,9 +4,10 @@ using VoiceOtp.Core.Events;
 
 namespace VoiceOtp.Web.Hosting;
 
-// Turns outbox entries into Hangfire jobs. It runs on its own thread because Hangfire's Redis
-// storage enqueues with blocking calls; one pump per instance, and the claim lease lets any
-// instance finish what a crashed one had claimed. A crash between creating a job and removing
+// Turns outbox entries into Hangfire jobs. Hangfire's Redis storage enqueues with blocking calls,
+// so they happen here, one at a time, instead of on request threads: however many requests append
+// events, at most one thread per instance blocks on Hangfire. The claim lease lets any instance
+// finish what a crashed one had claimed. A crash between creating a job and removing
 // its entry makes a second job for the same event, which the job itself notices (delivered).
 public sealed partial class EventOutboxPump(
     EventOutbox outbox,
@@ -18,11 +19,9 @@ public sealed partial class EventOutboxPump(
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private const int Batch = 100;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-
-    private async Task RunAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;
