@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Redis;
+
+namespace VoiceOtp.Tests.Events;
+
+// The outbox on its own, under a prefix per test that no app uses, so no pump takes the entries.
+public sealed class EventOutboxTests
+{
+    private EventOutbox _outbox = null!;
+
+    [SetUp]
+    public void CreateOutbox() => _outbox = new EventOutbox(TestEnvironment.Redis.Connection,
+        new RedisKeys($"outbox-{Guid.NewGuid():N}:"), Options.Create(new EventOptions()));
+
+    private static SessionEvent Event(string session) =>
+        SessionEvent.Create(SessionEvent.SessionVerified, session, null, "http://127.0.0.1/x", DateTimeOffset.UtcNow, "+4420***0001");
+
+    [Test]
+    public async Task Claim_HandsAnEntryOutAgain_WhenTheClaimingPumpDiedBeforeFinishing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _outbox.AppendAsync(Event("s1"));
+
+        var first = await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+        var whileLeased = await _outbox.ClaimAsync(now.AddSeconds(10), TimeSpan.FromSeconds(30), 10);
+        var afterLease = await _outbox.ClaimAsync(now.AddSeconds(31), TimeSpan.FromSeconds(30), 10);
+
+        Assert.That(first.Select(e => e.Id), Is.EqualTo(new[] { "s1.session.verified" }));
+        Assert.That(whileLeased, Is.Empty, "another pump does not take a leased entry");
+        Assert.That(afterLease.Select(e => e.Id), Is.EqualTo(new[] { "s1.session.verified" }), "nothing is lost");
+    }
+
+    [Test]
+    public async Task Claim_HandsNothingOut_OnceTheEntryIsDone()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _outbox.AppendAsync(Event("s2"));
+        await _outbox.DoneAsync(await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10));
+
+        Assert.That(await _outbox.ClaimAsync(now.AddMinutes(5), TimeSpan.FromSeconds(30), 10), Is.Empty);
+    }
+
+    [Test]
+    public async Task Append_KeepsOneEntry_WhenTheSameEventIsAppendedTwice()
+    {
+        await _outbox.AppendAsync(Event("s3"));
+        await _outbox.AppendAsync(Event("s3"));
+
+        var claimed = await _outbox.ClaimAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), 10);
+
+        Assert.That(claimed, Has.Count.EqualTo(1));
+        Assert.That((await _outbox.FindAsync("s3.session.verified"))?.Body, Does.Contain("\"event\":\"session.verified\""));
+    }
+}
