@@ -56,7 +56,8 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
             new("attempts_left", maxAttempts),
         ];
         _ = tx.HashSetAsync(key, callbackUrl is null ? fields : [.. fields, new("callback_url", callbackUrl.AbsoluteUri)]);
-        _ = tx.KeyExpireAsync(key, expiresAt - createdAt + TimeSpan.FromMilliseconds(RetentionMs));
+        // At least a minute past expiry, so that the expiry job still finds the record to report on.
+        _ = tx.KeyExpireAsync(key, expiresAt - createdAt + TimeSpan.FromMilliseconds(Math.Max(RetentionMs, 60_000)));
         await tx.ExecuteAsync();
     }
 
