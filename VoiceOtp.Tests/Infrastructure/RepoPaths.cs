@@ -6,9 +6,6 @@ public static class RepoPaths
 
     public static string RedisConf => Path.Combine(Root, "redis.conf");
 
-    public static string WebProjectOutput =>
-        Path.GetDirectoryName(typeof(VoiceOtp.Web.Program).Assembly.Location)!;
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)

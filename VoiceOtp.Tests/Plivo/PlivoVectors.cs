@@ -2,13 +2,14 @@ using System.Text.Json;
 
 namespace VoiceOtp.Tests.Plivo;
 
-// The vectors were produced by Plivo's real Node SDK and live in shared/, beside the repository, so
-// every implementation is checked against the same file. A missing file throws, which fails the tests
-// that need it instead of silently running none. JsonElement rather than JsonNode because it is
-// immutable and safe to read from tests running in parallel.
+// The vectors in plivo-vectors.json were computed by Plivo's own SDKs (the file says which), so our
+// signature and XML code is checked against Plivo's, not against itself. The file is copied next to
+// the test assembly; a missing file throws, which fails the tests that need it instead of silently
+// running none. JsonElement rather than JsonNode because it is immutable and safe to read from tests
+// running in parallel.
 internal static class PlivoVectors
 {
-    private const string RelativePath = "shared/reference/plivo-vectors.json";
+    private const string RelativePath = "Plivo/plivo-vectors.json";
 
     private static readonly Lazy<JsonElement> Root = new(Load);
 
@@ -40,18 +41,6 @@ internal static class PlivoVectors
             : [new KeyValuePair<string, string>(field.Name, field.Value.GetString()!)]),
     ];
 
-    private static JsonElement Load()
-    {
-        // In CI the repository sits next to shared/; a scratch project may hold shared/ itself.
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", RelativePath), Path.Combine(dir.FullName, RelativePath) })
-            {
-                if (File.Exists(candidate))
-                    return JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(candidate));
-            }
-        }
-        throw new FileNotFoundException(
-            $"{RelativePath} was not found beside or above {TestContext.CurrentContext.TestDirectory}.");
-    }
+    private static JsonElement Load() =>
+        JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, RelativePath)));
 }
