@@ -26,20 +26,39 @@ public static class Program
             .AddSessionEvents()
             .AddPlivo()
             .AddVoiceOtpHangfire()
-            .AddPublicApi();
+            .AddPublicApi()
+            .AddVoiceOtpHealth();
         if (simulator)
             builder.Services.AddPlivoSimulator();
 
         var app = builder.Build();
+        // Before anything is mapped: mapping the dashboard already opens the job storage.
+        StartupErrors.ThrowIfAny(app.Services);
         app.UsePublicApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();
         app.MapJobsDashboard();
+        app.MapVoiceOtpHealth();
         if (simulator)
             app.MapPlivoSimulator();
         return app;
     }
 
-    public static void Main(string[] args) => BuildApp(args).Run();
+    public static int Main(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = BuildApp(args);
+        }
+        catch (StartupException e)
+        {
+            foreach (var problem in e.Problems)
+                Console.Error.WriteLine(problem);
+            return 1;
+        }
+        app.Run();
+        return 0;
+    }
 }

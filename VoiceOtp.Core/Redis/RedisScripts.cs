@@ -2,8 +2,11 @@ using System.Reflection;
 
 namespace VoiceOtp.Core.Redis;
 
-// The scripts ship as embedded .lua files so that they read as Lua, not as C# strings.
-// StackExchange.Redis caches each script's SHA and sends EVALSHA after the first call.
+// The scripts ship as embedded .lua files so that they read as Lua, not as C# strings. They are read
+// once, when this class is first touched; RedisScriptLoader touches it at start-up, so a script
+// missing from the build stops the app there instead of failing a request.
+// StackExchange.Redis caches each script's SHA, sends EVALSHA, and falls back to EVAL on NOSCRIPT
+// (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself.
 public static class RedisScripts
 {
     public static string OpenOrJoinSession { get; } = Load("open-or-join-session.lua");
@@ -13,10 +16,13 @@ public static class RedisScripts
     public static string AppendEvent { get; } = Load("append-event.lua");
     public static string ClaimEvents { get; } = Load("claim-events.lua");
 
+    public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCall, RecordCallOutcome];
+
     private static string Load(string file)
     {
         var assembly = typeof(RedisScripts).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
+        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + file, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The Redis script {file} is not embedded in {assembly.GetName().Name}");
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -24,9 +24,11 @@ public static class HangfireRegistration
             .UseFilterProvider(new DeliveryRetryPolicy(sp.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelays))
             .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
                 new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
+        services.AddSingleton<HangfireServerName>();
         services.AddHangfireServer((sp, o) =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            o.ServerName = sp.GetRequiredService<HangfireServerName>().Value;
             o.Queues = ["calls", "default"];
             o.WorkerCount = jobs.WorkerCount;
             o.SchedulePollingInterval = TimeSpan.FromMilliseconds(jobs.SchedulePollingIntervalMs);
@@ -42,6 +44,11 @@ public static class HangfireRegistration
             .RequireAuthenticatedUser());
         return services;
     }
+
+    // The dashboard's access rule for other operator endpoints (health, metrics), or anyone at all.
+    public static AuthorizationPolicy DashboardRuleOr(bool requireDashboardAuth) => requireDashboardAuth
+        ? new AuthorizationPolicyBuilder(DashboardAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build()
+        : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
 
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
     {

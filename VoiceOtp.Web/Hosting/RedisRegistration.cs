@@ -17,6 +17,8 @@ public static class RedisRegistration
             return ConnectionMultiplexer.Connect(config);
         });
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        services.AddSingleton<RedisScriptLoader>();
+        services.AddHostedService<RedisScriptsStartup>();
         return services;
     }
 }
