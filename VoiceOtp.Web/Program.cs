@@ -27,7 +27,8 @@ public static class Program
             .AddPlivo()
             .AddVoiceOtpHangfire()
             .AddPublicApi()
-            .AddVoiceOtpHealth();
+            .AddVoiceOtpHealth()
+            .AddVoiceOtpMetrics();
         if (simulator)
             builder.Services.AddPlivoSimulator();
 
@@ -40,6 +41,7 @@ public static class Program
         app.MapControllers();
         app.MapJobsDashboard();
         app.MapVoiceOtpHealth();
+        app.MapVoiceOtpMetrics();
         if (simulator)
             app.MapPlivoSimulator();
         return app;

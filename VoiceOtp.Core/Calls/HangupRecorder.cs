@@ -12,6 +12,7 @@ public sealed partial class HangupRecorder(
     CallRetrySchedule schedule,
     IBackgroundJobClient jobs,
     SessionEvents events,
+    VoiceOtpMetrics metrics,
     ILogger<HangupRecorder> logger)
 {
     public async Task<bool> RecordAsync(string token, CallCallbackParameters p)
@@ -21,6 +22,7 @@ public sealed partial class HangupRecorder(
             return false;
         var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.MaxRetries);
+        metrics.CallEnded(call.Phone, outcome);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
         await events.CallEndedAsync(call, p, next is not null);
         if (next is { } n)

@@ -15,6 +15,7 @@ public sealed partial class PlaceCallJob(
     CallAttemptStore calls,
     PlivoCallClient plivo,
     SessionEvents events,
+    VoiceOtpMetrics metrics,
     IOptions<VoiceOtpOptions> options,
     IOptions<PlivoOptions> plivoOptions,
     ILogger<PlaceCallJob> logger)
@@ -59,11 +60,13 @@ public sealed partial class PlaceCallJob(
         try
         {
             var requestUuid = await plivo.MakeCallAsync(request, cancellationToken);
+            metrics.CallRequested(phone, placed: true, call == 1 ? await sessions.FindExpiresAtAsync(phone) : null);
             await calls.RecordPlacedAsync(phone, sessionId, call, requestUuid);
             Log.Placed(logger, sessionId, call, phone.Masked, requestUuid);
         }
         catch (PlivoRequestRejectedException e)
         {
+            metrics.CallRequested(phone, placed: false, null);
             await calls.RecordRefusedAsync(phone, sessionId, call, e.Status ?? 0);
             Log.Refused(logger, sessionId, call, phone.Masked, e.Status ?? 0);
             await events.CallRefusedAsync(phone, sessionId, call);

@@ -14,6 +14,7 @@ public sealed partial class OtpDispatcher(
     CodeSealer sealer,
     IBackgroundJobClient jobs,
     SessionEvents events,
+    VoiceOtpMetrics metrics,
     IOptions<VoiceOtpOptions> options,
     TimeProvider clock,
     ILogger<OtpDispatcher> logger)
@@ -40,6 +41,7 @@ public sealed partial class OtpDispatcher(
         };
         if (status == DispatchStatus.Opened)
             await events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl);
+        metrics.Dispatched(status);
         if (status is DispatchStatus.Opened or DispatchStatus.Joined)
         {
             // Enqueued before we answer: the job lives in Redis, so a 200 means the call will be

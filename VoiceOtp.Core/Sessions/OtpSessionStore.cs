@@ -32,11 +32,19 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         return opened;
     }
 
-    public async Task<(string Kind, string SessionId, int Remaining)> VerifyAsync(PhoneNumber phone, string digest, string? sessionId)
+    public async Task<(string Kind, string SessionId, int Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(
+        PhoneNumber phone, string digest, string? sessionId)
     {
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
             [keys.Session(phone)], [digest, sessionId ?? ""]))!;
-        return ((string)r[0]!, (string)r[1]!, (int)r[2]);
+        var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;
+        return ((string)r[0]!, (string)r[1]!, (int)r[2], expiresAt);
+    }
+
+    public async Task<DateTimeOffset?> FindExpiresAtAsync(PhoneNumber phone)
+    {
+        var v = await _db.HashGetAsync(keys.Session(phone), "expires_at");
+        return v.TryParse(out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
     public async Task<PhoneNumber?> FindPhoneAsync(string sessionId)

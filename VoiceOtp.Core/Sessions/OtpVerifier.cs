@@ -5,7 +5,7 @@ using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Sessions;
 
-public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, SessionEvents events,
+public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, SessionEvents events, VoiceOtpMetrics metrics,
     ILogger<OtpVerifier> logger)
 {
     public Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code) => VerifyAsync(phone, null, code);
@@ -18,7 +18,7 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
 
     private async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string? sessionId, OtpCode code)
     {
-        var (kind, id, remaining) = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId);
+        var (kind, id, remaining, expiresAt) = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId);
         var outcome = kind switch
         {
             "verified" => new VerifyOutcome(VerifyStatus.Verified, 0, id),
@@ -26,6 +26,7 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
             "locked" => new VerifyOutcome(VerifyStatus.Locked),
             _ => new VerifyOutcome(VerifyStatus.NotFound),
         };
+        metrics.Checked(outcome.Status, expiresAt);
         Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
         if (id.Length > 0)
             await events.VerifyCheckedAsync(id, outcome.Status, remaining);

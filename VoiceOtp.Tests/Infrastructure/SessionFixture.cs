@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
@@ -24,8 +26,13 @@ public sealed class SessionFixture
         var connection = TestEnvironment.Redis.Connection;
         Events = new SessionEvents(new SessionStatusStore(connection, Keys, events), new EventOutbox(connection, Keys, events),
             Options.Create(new VoiceOtpOptions()), TimeProvider.System, NullLogger<SessionEvents>.Instance);
-        Verifier = new OtpVerifier(Store, Hasher, Events, NullLogger<OtpVerifier>.Instance);
+        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, NullLogger<OtpVerifier>.Instance);
     }
+
+    // The metrics sink of a bare service provider: real instruments, nobody listening.
+    private static readonly VoiceOtpMetrics Metrics = new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),
+        Options.Create(new VoiceOtpOptions()), TimeProvider.System);
 
     public RedisKeys Keys { get; }
     public OtpSessionStore Store { get; }

@@ -16,6 +16,7 @@ public static class CoreRegistration
         services.AddSingleton<OtpSessionStore>();
         services.AddSingleton<CallAttemptStore>();
         services.AddSingleton<CallRetrySchedule>();
+        services.AddSingleton<VoiceOtpMetrics>();
         services.AddScoped<OtpDispatcher>();
         services.AddScoped<OtpVerifier>();
         services.AddScoped<CallAnswerer>();

@@ -13,6 +13,8 @@ public static class HangfireRegistration
 {
     public const string DashboardPolicy = "JobsDashboard";
 
+    public static readonly string[] Queues = ["calls", "default"];
+
     public static IServiceCollection AddVoiceOtpHangfire(this IServiceCollection services)
     {
         services.AddHangfire((sp, cfg) => cfg
@@ -29,7 +31,7 @@ public static class HangfireRegistration
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             o.ServerName = sp.GetRequiredService<HangfireServerName>().Value;
-            o.Queues = ["calls", "default"];
+            o.Queues = Queues;
             o.WorkerCount = jobs.WorkerCount;
             o.SchedulePollingInterval = TimeSpan.FromMilliseconds(jobs.SchedulePollingIntervalMs);
         });

@@ -6,8 +6,9 @@
 -- Attempts remaining is reported for verified and rejected.
 -- KEYS[1] session hash
 -- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number)
--- Returns {kind, session id, attempts remaining}; kind is verified | rejected | locked | not_found
-local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'digest', 'attempts', 'max_attempts')
+-- Returns {kind, session id, attempts remaining, expires_at (unix ms) when verified, else 0};
+-- kind is verified | rejected | locked | not_found
+local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'digest', 'attempts', 'max_attempts', 'expires_at')
 if not s[1] or (ARGV[2] ~= '' and s[2] ~= ARGV[2]) then
   return {'not_found', '', 0}
 end
@@ -20,7 +21,7 @@ end
 if s[3] == ARGV[1] then
   redis.call('HSET', KEYS[1], 'status', 'verified')
   redis.call('HDEL', KEYS[1], 'digest', 'sealed')
-  return {'verified', s[2], tonumber(s[5]) - tonumber(s[4])}
+  return {'verified', s[2], tonumber(s[5]) - tonumber(s[4]), tonumber(s[6]) or 0}
 end
 local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 local remaining = tonumber(s[5]) - attempts
