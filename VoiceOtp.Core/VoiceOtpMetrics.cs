@@ -6,7 +6,7 @@ using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Core;
 
-// The product's own instruments. Tags are small closed sets (outcome words, ISO region codes), never
+// The product's own instruments; exported as voiceotp_<name> (dots become underscores). Tags are small closed sets (outcome words, ISO region codes), never
 // a number, a session id or anything else per user, so every series stays bounded.
 public sealed class VoiceOtpMetrics
 {
@@ -30,16 +30,16 @@ public sealed class VoiceOtpMetrics
         _options = options;
         _clock = clock;
         var meter = meters.Create(MeterName);
-        _dispatches = meter.CreateCounter<long>("voiceotp.dispatches", description: "dispatch_otp requests by outcome");
-        _verifications = meter.CreateCounter<long>("voiceotp.verifications", description: "verify_otp checks by outcome");
-        _callsRequested = meter.CreateCounter<long>("voiceotp.calls.requested",
+        _dispatches = meter.CreateCounter<long>("dispatches", description: "dispatch_otp requests by outcome");
+        _verifications = meter.CreateCounter<long>("verifications", description: "verify_otp checks by outcome");
+        _callsRequested = meter.CreateCounter<long>("calls.requested",
             description: "Make-a-call requests by outcome (placed, refused) and destination country");
-        _callsEnded = meter.CreateCounter<long>("voiceotp.calls.ended",
+        _callsEnded = meter.CreateCounter<long>("calls.ended",
             description: "Calls by how they ended (completed, no-answer, busy, ...) and destination country");
-        _dispatchToCall = meter.CreateHistogram("voiceotp.dispatch_to_call.duration", "s",
+        _dispatchToCall = meter.CreateHistogram("dispatch_to_call.seconds", "s",
             "Seconds from a session's dispatch to the Make-a-call request of its first call",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
-        _dispatchToVerification = meter.CreateHistogram("voiceotp.dispatch_to_verification.duration", "s",
+        _dispatchToVerification = meter.CreateHistogram("dispatch_to_verification.seconds", "s",
             "Seconds from a session's dispatch to its successful verification",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
     }

@@ -7,7 +7,8 @@ namespace VoiceOtp.Tests.Infrastructure;
 // data folder. A missing redis-server fails the run: these tests are worthless without it.
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
+    private bool _running = true;
     private readonly string _dataDir;
 
     private RedisServer(Process process, string dataDir, int port, ConnectionMultiplexer connection)
@@ -22,12 +23,36 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public ConnectionMultiplexer Connection { get; }
+    public ConnectionMultiplexer Connection { get; private set; }
 
     public static async Task<RedisServer> StartAsync()
     {
         var port = FreePort.Next();
         var dataDir = Directory.CreateTempSubdirectory("voiceotp-redis-").FullName;
+        var (process, connection) = await LaunchAsync(port, dataDir);
+        return new RedisServer(process, dataDir, port, connection);
+    }
+
+    // An outage: the data is saved first, as the production redis.conf's persistence would keep it.
+    public async Task StopAsync()
+    {
+        await Connection.GetDatabase().ExecuteAsync("SAVE");
+        await Connection.DisposeAsync();
+        _running = false;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    // Back on the same port with the saved data, but with an empty script cache, as after a restart.
+    public async Task RestartAsync()
+    {
+        (_process, Connection) = await LaunchAsync(Port, _dataDir);
+        _running = true;
+    }
+
+    private static async Task<(Process, ConnectionMultiplexer)> LaunchAsync(int port, string dataDir)
+    {
         var info = new ProcessStartInfo("redis-server")
         {
             ArgumentList = { RepoPaths.RedisConf, "--port", port.ToString(), "--dir", dataDir, "--appendonly", "no", "--save", "" },
@@ -53,8 +78,8 @@ public sealed class RedisServer : IAsyncDisposable
         {
             try
             {
-                var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=1000");
-                return new RedisServer(process, dataDir, port, connection);
+                var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=1000,allowAdmin=true");
+                return (process, connection);
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline && !process.HasExited)
             {
@@ -65,13 +90,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Connection.DisposeAsync();
-        if (!_process.HasExited)
+        if (_running)
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await Connection.DisposeAsync();
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
         }
-        _process.Dispose();
         Directory.Delete(_dataDir, recursive: true);
     }
 }

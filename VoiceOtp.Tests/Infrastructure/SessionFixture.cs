@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Codes;
@@ -15,10 +16,14 @@ namespace VoiceOtp.Tests.Infrastructure;
 // Core's session classes wired by hand to the test redis-server under a prefix of their own.
 public sealed class SessionFixture
 {
-    public SessionFixture()
+    public SessionFixture() : this(TestEnvironment.Redis.Connection)
+    {
+    }
+
+    public SessionFixture(IConnectionMultiplexer redis)
     {
         Keys = new RedisKeys($"unit-{Guid.NewGuid():N}:");
-        Store = new OtpSessionStore(TestEnvironment.Redis.Connection, Keys);
+        Store = new OtpSessionStore(redis, Keys);
         var codeKeys = new CodeKeys(RandomNumberGenerator.GetBytes(32));
         Hasher = new CodeHasher(codeKeys);
         Sealer = new CodeSealer(codeKeys);

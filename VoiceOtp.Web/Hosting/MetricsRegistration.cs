@@ -12,25 +12,18 @@ public static class MetricsRegistration
 {
     public const string Policy = "Metrics";
 
-    private static readonly string[] ExportedMeters = [VoiceOtpMetrics.MeterName, "Microsoft.AspNetCore.Hosting"];
-
     public static IServiceCollection AddVoiceOtpMetrics(this IServiceCollection services)
     {
-        // prometheus-net keeps its registry in static state; this runs once per process.
+        // prometheus-net keeps its registry in static state; this runs once per process. Its own
+        // meter adapter is replaced by MetricsExport, and event counters are left out as noise.
         Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
         {
+            SuppressMeters = true,
             SuppressEventCounters = true,
             SuppressDebugMetrics = true,
         });
-        Prometheus.Metrics.ConfigureMeterAdapter(o =>
-        {
-            o.InstrumentFilterPredicate = i => ExportedMeters.Contains(i.Meter.Name);
-            o.ResolveHistogramBuckets = i => i.Meter.Name == VoiceOtpMetrics.MeterName ? VoiceOtpMetrics.SecondsBuckets : Histogram.ExponentialBuckets(0.001, 2, 16);
-            // Our label sets are small and closed, so idle series need not be dropped after the
-            // default five minutes (a dropped counter would restart from zero).
-            o.MetricsExpireAfter = TimeSpan.FromDays(1);
-        });
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        services.AddHostedService<MetricsExport>();
         services.AddHostedService<JobMetrics>();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<MetricsOptions>>((auth, o) =>
             auth.AddPolicy(Policy, HangfireRegistration.DashboardRuleOr(o.Value.RequireDashboardAuth)));

@@ -7,19 +7,18 @@ using VoiceOtp.Web.Hosting;
 namespace VoiceOtp.Web.Metrics;
 
 // Hangfire's backlog as gauges, read from its monitoring API when Prometheus scrapes: one LLEN per
-// queue and two counter reads, cheap enough for every scrape. Created at start-up so that the
-// series exist before the first job.
+// queue and two counter reads, cheap enough for every scrape.
 public sealed class JobMetrics(IMeterFactory meters, JobStorage storage) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var meter = meters.Create(VoiceOtpMetrics.MeterName);
-        meter.CreateObservableGauge("voiceotp.jobs.enqueued", () => Read(m =>
+        meter.CreateObservableGauge("jobs.enqueued", () => Read(m =>
             HangfireRegistration.Queues.Select(q => new Measurement<long>(m.EnqueuedCount(q), new KeyValuePair<string, object?>("queue", q)))),
             description: "Hangfire jobs waiting in each queue");
-        meter.CreateObservableGauge("voiceotp.jobs.scheduled", () => Read(m => [new Measurement<long>(m.ScheduledCount())]),
+        meter.CreateObservableGauge("jobs.scheduled", () => Read(m => [new Measurement<long>(m.ScheduledCount())]),
             description: "Hangfire jobs scheduled for later (retries of unanswered calls)");
-        meter.CreateObservableGauge("voiceotp.jobs.failed", () => Read(m => [new Measurement<long>(m.FailedCount())]),
+        meter.CreateObservableGauge("jobs.failed", () => Read(m => [new Measurement<long>(m.FailedCount())]),
             description: "Hangfire jobs in the failed state (kept for Jobs:FailedJobRetentionDays)");
         return Task.CompletedTask;
     }
