@@ -18,6 +18,7 @@ public static class Program
             ContentRootPath = AppContext.BaseDirectory,
         });
         var simulator = builder.Configuration.GetValue<bool>("Plivo:Simulator");
+        var interactiveApiPage = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Demo:Enabled");
 
         builder.Services
             .AddVoiceOtpOptions()
@@ -28,7 +29,8 @@ public static class Program
             .AddVoiceOtpHangfire()
             .AddPublicApi()
             .AddVoiceOtpHealth()
-            .AddVoiceOtpMetrics();
+            .AddVoiceOtpMetrics()
+            .AddPublicApiDocument();
         if (simulator)
             builder.Services.AddPlivoSimulator();
 
@@ -42,6 +44,7 @@ public static class Program
         app.MapJobsDashboard();
         app.MapVoiceOtpHealth();
         app.MapVoiceOtpMetrics();
+        app.MapPublicApiDocument(interactiveApiPage);
         if (simulator)
             app.MapPlivoSimulator();
         return app;

@@ -7,15 +7,28 @@ using VoiceOtp.Core.Sessions;
 namespace VoiceOtp.Web.PublicApi;
 
 [ApiController]
+[Produces("application/json")]
 [Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName)]
 public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlPolicy callbacks) : ControllerBase
 {
     [HttpPost("dispatch_otp")]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> Dispatch([FromBody] DispatchOtpRequest request) =>
         DispatchAsync(request.DestinationNumber, request.BrandName, request.CallbackUrl);
 
     // The URL shape of Plivo's voice-OTP guide, for a drop-in switch.
     [HttpPost("dispatch_otp/{destinationNumber}")]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null, null);
 
     private async Task<IActionResult> DispatchAsync(string? number, string? brandName, string? callbackUrl)

@@ -1,8 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace VoiceOtp.Web.PublicApi;
 
+// Bound by Newtonsoft (snake_case); the JsonPropertyName attributes give the OpenAPI document the same names.
 public sealed class DispatchOtpRequest
 {
+    [JsonPropertyName("destination_number")]
     public string? DestinationNumber { get; set; }
+
+    [JsonPropertyName("brand_name")]
     public string? BrandName { get; set; }
+
+    [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; set; }
 }

@@ -9,11 +9,21 @@ using VoiceOtp.Core.Sessions;
 namespace VoiceOtp.Web.PublicApi;
 
 [ApiController]
+[Produces("application/json")]
 [Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName)]
 public sealed class VerifyOtpController(OtpVerifier verifier, IOptions<VoiceOtpOptions> options) : ControllerBase
 {
     // Malformed input is answered before any state is touched, so a typo never costs an attempt.
     [HttpPost("verify_otp")]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Verify([FromBody] VerifyOtpRequest request)
     {
         var length = options.Value.CodeLength;

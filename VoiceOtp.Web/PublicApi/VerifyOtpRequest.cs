@@ -1,10 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace VoiceOtp.Web.PublicApi;
 
-// otp is bound as a string so that leading zeros survive.
+// otp is bound as a string so that leading zeros survive. Bound by Newtonsoft (snake_case); the
+// JsonPropertyName attributes give the OpenAPI document the same names.
 public sealed class VerifyOtpRequest
 {
+    [JsonPropertyName("destination_number")]
     public string? DestinationNumber { get; set; }
+
+    [JsonPropertyName("session_uuid")]
     public string? SessionUuid { get; set; }
+
+    [JsonPropertyName("otp")]
     public string? Otp { get; set; }
 
     public override string ToString() => nameof(VerifyOtpRequest);
