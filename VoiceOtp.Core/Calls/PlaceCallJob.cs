@@ -33,6 +33,8 @@ public sealed partial class PlaceCallJob(
         }
         // Issued before the claim: a failure here must not leave the call marked as posting.
         var token = await calls.IssueTokenAsync(phone, sessionId, call);
+        // For the dispatch-to-call metric; read before the claim for the same reason.
+        var dispatchedSessionExpiresAt = call == 1 ? await sessions.FindExpiresAtAsync(phone) : null;
         var claim = await calls.ClaimAsync(phone, sessionId, call);
         if (claim == CallClaim.Uncertain)
         {
@@ -60,8 +62,8 @@ public sealed partial class PlaceCallJob(
         try
         {
             var requestUuid = await plivo.MakeCallAsync(request, cancellationToken);
-            metrics.CallRequested(phone, placed: true, call == 1 ? await sessions.FindExpiresAtAsync(phone) : null);
             await calls.RecordPlacedAsync(phone, sessionId, call, requestUuid);
+            metrics.CallRequested(phone, placed: true, dispatchedSessionExpiresAt);
             Log.Placed(logger, sessionId, call, phone.Masked, requestUuid);
         }
         catch (PlivoRequestRejectedException e)
