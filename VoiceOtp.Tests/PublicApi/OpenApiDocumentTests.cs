@@ -22,11 +22,14 @@ public sealed class OpenApiDocumentTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         _doc = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
-        // A second app whose Redis goes away after start-up, for the 503 answers.
+        // A second app whose Redis goes away after start-up, for the 503 answers; in demo mode, so it
+        // also serves the interactive page.
         _downRedis = await RedisServer.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        _redisDownApp = AppProcess.Start(baseUrl, TestSettings.For(baseUrl, _downRedis.Configuration, $"oa-{run}:", $"{{oa-jobs-{run}}}:"));
+        var settings = TestSettings.For(baseUrl, _downRedis.Configuration, $"oa-{run}:", $"{{oa-jobs-{run}}}:");
+        settings["Demo:Enabled"] = "true";
+        _redisDownApp = AppProcess.Start(baseUrl, settings);
         await _redisDownApp.WaitUntilListeningAsync();
         await _downRedis.StopAsync();
     }
@@ -53,6 +56,17 @@ public sealed class OpenApiDocumentTests
         Assert.That((string?)bearer["type"], Is.EqualTo("http"));
         Assert.That((string?)bearer["scheme"], Is.EqualTo("bearer"));
         Assert.That(_doc["security"]!.AsArray()[0]!.AsObject().Select(s => s.Key), Is.EqualTo(new[] { "Bearer" }));
+    }
+
+    [Test]
+    public async Task InteractivePage_IsServed_InDemoMode()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(_redisDownApp.BaseUrl) };
+
+        using var response = await client.GetAsync("/scalar/v1");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
     }
 
     [Test]
