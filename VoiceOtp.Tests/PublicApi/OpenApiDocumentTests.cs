@@ -48,7 +48,7 @@ public sealed class OpenApiDocumentTests
         Assert.That((string?)_doc["info"]?["title"], Is.Not.Empty);
         Assert.That((string?)_doc["info"]?["version"], Is.Not.Empty);
         var paths = _doc["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.That(paths, Is.EquivalentTo(new[] { "/dispatch_otp", "/dispatch_otp/{destinationNumber}", "/verify_otp" }));
+        Assert.That(paths, Is.EquivalentTo(new[] { "/dispatch_otp", "/dispatch_otp/{destinationNumber}", "/verify_otp", "/sessions/{sessionUuid}" }));
         foreach (var (_, path) in _doc["paths"]!.AsObject())
             foreach (var (_, operation) in path!.AsObject())
                 Assert.That(operation!["responses"]!.AsObject(), Is.Not.Empty);
@@ -72,10 +72,12 @@ public sealed class OpenApiDocumentTests
     [Test]
     public void Schemas_UseTheWireNames()
     {
-        Assert.That(Properties(RequestSchema("/dispatch_otp")), Is.EquivalentTo(new[] { "destination_number", "brand_name" }));
+        Assert.That(Properties(RequestSchema("/dispatch_otp")), Is.EquivalentTo(new[] { "destination_number", "brand_name", "callback_url" }));
         Assert.That(Properties(RequestSchema("/verify_otp")), Is.EquivalentTo(new[] { "destination_number", "session_uuid", "otp" }));
         Assert.That(Properties(ResponseSchema("/verify_otp", "200")),
             Is.EquivalentTo(new[] { "status", "message", "session_uuid", "expires_at", "attempts_remaining" }));
+        Assert.That(Properties(ResponseSchema("/sessions/{sessionUuid}", "200", "get")),
+            Is.SupersetOf(new[] { "status", "message", "session_uuid", "session_status", "expires_at", "calls" }));
     }
 
     [Test]
@@ -99,7 +101,7 @@ public sealed class OpenApiDocumentTests
             ["503"] = () => Post(RedisDownClient(), "/dispatch_otp", new { destination_number = TestPhones.Next() }),
         };
 
-        await CheckAllAsync("/dispatch_otp", producers);
+        await CheckAllAsync("post", "/dispatch_otp", producers);
     }
 
     [Test]
@@ -141,19 +143,39 @@ public sealed class OpenApiDocumentTests
             ["503"] = () => Post(RedisDownClient(), "/verify_otp", new { destination_number = TestPhones.Next(), otp = "123456" }),
         };
 
-        await CheckAllAsync("/verify_otp", producers);
+        await CheckAllAsync("post", "/verify_otp", producers);
     }
 
-    private async Task CheckAllAsync(string path, Dictionary<string, Func<Task<HttpResponseMessage>>> producers)
+    [Test]
+    public async Task SessionStatus_AnswersEveryDocumentedStatus_WithTheDocumentedShape()
     {
-        var responses = _doc["paths"]![path]!["post"]!["responses"]!.AsObject();
+        using var api = TestEnvironment.Host.Client();
+        var producers = new Dictionary<string, Func<Task<HttpResponseMessage>>>
+        {
+            ["200"] = async () =>
+            {
+                var (_, opened) = await Api.DispatchAsync(api, TestPhones.Next());
+                return await api.GetAsync($"/sessions/{(string?)opened["session_uuid"]}");
+            },
+            ["400"] = () => api.GetAsync("/sessions/not-a-uuid"),
+            ["401"] = () => TestEnvironment.Host.AnonymousClient().GetAsync($"/sessions/{Guid.NewGuid()}"),
+            ["404"] = () => api.GetAsync($"/sessions/{Guid.NewGuid()}"),
+            ["503"] = () => RedisDownClient().GetAsync($"/sessions/{Guid.NewGuid()}"),
+        };
+
+        await CheckAllAsync("get", "/sessions/{sessionUuid}", producers);
+    }
+
+    private async Task CheckAllAsync(string method, string path, Dictionary<string, Func<Task<HttpResponseMessage>>> producers)
+    {
+        var responses = _doc["paths"]![path]![method]!["responses"]!.AsObject();
         Assert.That(producers.Keys, Is.EquivalentTo(responses.Select(r => r.Key)), "a producer for each documented status");
         foreach (var (status, produce) in producers)
         {
             using var response = await produce();
             Assert.That(((int)response.StatusCode).ToString(), Is.EqualTo(status), $"{path} {status}");
             var body = await Api.ReadAsync(response);
-            var documented = Properties(ResponseSchema(path, status));
+            var documented = Properties(ResponseSchema(path, status, method));
             Assert.That(body.Select(p => p.Key), Is.SubsetOf(documented), $"{path} {status}: undocumented property");
             Assert.That(body.Select(p => p.Key), Does.Contain("status").And.Contain("message"), $"{path} {status}");
         }
@@ -172,8 +194,8 @@ public sealed class OpenApiDocumentTests
     private JsonObject RequestSchema(string path) =>
         Resolve(_doc["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
 
-    private JsonObject ResponseSchema(string path, string status) =>
-        Resolve(_doc["paths"]![path]!["post"]!["responses"]![status]!["content"]!["application/json"]!["schema"]!);
+    private JsonObject ResponseSchema(string path, string status, string method = "post") =>
+        Resolve(_doc["paths"]![path]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!);
 
     private JsonObject Resolve(JsonNode schema)
     {
