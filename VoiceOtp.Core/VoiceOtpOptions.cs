@@ -24,6 +24,8 @@ public sealed class VoiceOtpOptions
     public int[] RetryDelaysSeconds { get; set; } = [];
     public int[] RetryDelays => RetryDelaysSeconds.Length == 0 ? [30, 90] : RetryDelaysSeconds;
     public int RingTimeoutSeconds { get; set; } = 45;
+    // Calls started per second across all instances, enforced in Redis by claim-calls.lua; 0 = off.
+    public int CallsPerSecond { get; set; }
 
     public override string ToString() => nameof(VoiceOtpOptions);
 }

@@ -35,6 +35,8 @@ public sealed class VoiceOtpOptionsValidator : IValidateOptions<VoiceOtpOptions>
             b.AddError($"{s}:RetryDelaysSeconds must each be between 1 and 3600");
         if (o.RingTimeoutSeconds is < 5 or > 120)
             b.AddError($"{s}:RingTimeoutSeconds must be between 5 and 120");
+        if (o.CallsPerSecond is < 0 or > 10_000)
+            b.AddError($"{s}:CallsPerSecond must be between 0 (no pacing) and 10000");
         if (!Plivo.SpeakVoice.IsValid(o.Voice))
             b.AddError($"{s}:Voice must be WOMAN, MAN or Polly.<Name>");
         if (string.IsNullOrWhiteSpace(o.Language) || o.Language.Length > 10)

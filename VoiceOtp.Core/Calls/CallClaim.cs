@@ -1,10 +1,10 @@
 namespace VoiceOtp.Core.Calls;
 
-// What a call job may do, decided atomically by claim-call.lua.
+// What the pump may do with a claimed call, decided atomically by claim-call.lua.
 public enum CallClaim
 {
     Gone,
     Placed,
-    Uncertain,
+    Lost,
     Claimed,
 }

@@ -10,9 +10,5 @@ public sealed class CallRetrySchedule(IOptions<VoiceOtpOptions> options)
 
     public int MaxCalls => options.Value.MaxCallsPerSession;
 
-    public TimeSpan DelayBefore(int retry)
-    {
-        var delays = options.Value.RetryDelays;
-        return TimeSpan.FromSeconds(delays[Math.Clamp(retry - 1, 0, delays.Length - 1)]);
-    }
+    public IReadOnlyList<TimeSpan> Delays => options.Value.RetryDelays.Select(s => TimeSpan.FromSeconds(s)).ToArray();
 }

@@ -1,16 +1,15 @@
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Core.Calls;
 
-// Use case: a call ended. An unanswered call is a domain event, not an error: it schedules the next
-// call through Hangfire, at most once however often Plivo repeats the callback.
+// Use case: a call ended. An unanswered call is a domain event, not an error: record-call-outcome.lua
+// queues the next call in the call queue, due after its delay, at most once however often Plivo
+// repeats the callback.
 public sealed partial class HangupRecorder(
     CallAttemptStore calls,
     CallRetrySchedule schedule,
-    IBackgroundJobClient jobs,
     SessionEvents events,
     VoiceOtpMetrics metrics,
     ILogger<HangupRecorder> logger)
@@ -21,19 +20,12 @@ public sealed partial class HangupRecorder(
         if (call is null)
             return false;
         var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
-        var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.MaxRetries);
+        var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays);
         metrics.CallEnded(call.Phone, outcome);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
         await events.CallEndedAsync(call, p, next is not null);
         if (next is { } n)
-        {
-            var delay = schedule.DelayBefore(n.Retry);
-            var masked = call.Phone.Masked;
-            var sessionId = call.SessionId;
-            jobs.Schedule<PlaceCallJob>(j => j.RunAsync(sessionId, n.Call, masked, CancellationToken.None), delay);
-            await calls.RecordFollowUpScheduledAsync(call);
-            Log.RetryScheduled(logger, call.SessionId, n.Call, delay.TotalSeconds);
-        }
+            Log.RetryScheduled(logger, call.SessionId, n.Call, n.Delay.TotalSeconds);
         return true;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace VoiceOtp.Core.Plivo;
 
-// A typed HttpClient for Plivo's Make-a-call API. It never retries: Hangfire is the one retry layer,
+// A typed HttpClient for Plivo's Make-a-call API. It never retries: the call queue is the one retry layer,
 // and a retried POST could ring the same phone twice.
 public sealed class PlivoCallClient(HttpClient http, IOptions<PlivoOptions> options)
 {

@@ -3,45 +3,75 @@ using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Redis;
 
-// The whole key schema. Every key a Lua script touches carries the phone number as its hash tag,
-// so the scripts stay single-slot on a cluster. The two lookup keys (session id and call token
-// → phone number) live in their own slots and are only ever read or written outside scripts.
-// TTL rule: every key expires with the session that created it; nothing is written without one.
+// The whole key schema. Every engine key sits under ONE hash tag, the one in the prefix (default
+// "voiceotp:{o}:"), so that a single script may open a session, write its lookup and queue its call
+// in one atomic step (open-or-join-session.lua), and verify-code.lua or record-call-outcome.lua may
+// reach the queue too. That gives up spreading the engine over cluster shards; we accept it because
+// VoiceOtp runs against a single primary (AOF, noeviction), and Hangfire's storage is single-slot
+// already ({voiceotp-jobs}:). The validator refuses a prefix without a hash tag.
+// TTL rule: session, lookup, call and token keys expire with the session that created them. The
+// queue ZSETs have no TTL: every member leaves them when a pump claims it (or after a retention,
+// for uncertain calls), so their size is bounded by the calls in progress.
 //
-//   {prefix}{+E164}:session              HASH  id, digest, sealed, attempts, max_attempts, status,
-//                                              calls, retries, expires_at, brand
-//   {prefix}{+E164}:call:{session}:{n}   HASH  posting, request_uuid, failed, outcome, call_uuid,
-//                                              next_call, next_retry, scheduled
-//   {prefix}sid:{session}                STRING  +E164
-//   {prefix}token:{SHA-256 of call token} STRING  +E164 session n
-//   {prefix}status:{session}             HASH  phone, created_at, expires_at, max_attempts, attempts_left,
-//                                              callback_url, status, ended_at, failed_call, failed_reason;
-//                                              written only by SessionStatusStore; TTL session + StatusRetentionSeconds
-//   {prefix}{events}:outbox              LIST  "d <event id>" (deliver) | "x <session>" (expiry check)
-//   {prefix}{events}:claimed             ZSET  outbox entries being turned into Hangfire jobs, by lease end
-//   {prefix}{events}:event:{event id}    HASH  url, body, delivered (or expires_at for an expiry check);
-//                                              written only by EventOutbox; TTL EventOptions.EventTtl
+//   {p}session:{+E164}        HASH  id, digest, sealed, attempts, max_attempts, status, calls,
+//                                   retries, expires_at, brand            (open-or-join, verify-code)
+//   {p}sid:{session}          STRING +E164                                 (open-or-join, on open)
+//   {p}call:{session}:{n}     HASH  posted_at, not_sent, request_uuid, failed, outcome, call_uuid,
+//                                   next_call                              (claim-call, CallQueue,
+//                                                                           record-call-outcome)
+//   {p}token:{SHA-256(token)} STRING "+E164 session n"                     (claim-call)
+//   {p}calls:ready            ZSET  "session:n:+E164" by due time (ms)     (see CallQueue)
+//   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet
+//   {p}calls:posting          ZSET  same members by lease deadline: the posting mark
+//   {p}calls:uncertain        ZSET  same members by the time they became uncertain
+//   {p}calls:pace             HASH  sec, n: calls started in the current second (CallsPerSecond)
+//   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
+//   {p}status:{session}       HASH  phone, created_at, expires_at, max_attempts, attempts_left,
+//                                   callback_url, status, ended_at, failed_call, failed_reason;
+//                                   written only by SessionStatusStore; TTL session + StatusRetentionSeconds
+//   {p}events:outbox          LIST  "d <event id>" (deliver) | "x <session>" (expiry check)
+//   {p}events:claimed         ZSET  outbox entries being turned into Hangfire jobs, by lease end
+//   {p}events:event:{id}      HASH  url, body, delivered (or expires_at for an expiry check);
+//                                   written only by EventOutbox; TTL EventOptions.EventTtl
 // The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
 // which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
 
-    public string Session(PhoneNumber phone) => $"{Prefix}{{{phone.E164}}}:session";
+    public string Session(PhoneNumber phone) => $"{Prefix}session:{phone.E164}";
 
-    public string Call(PhoneNumber phone, string sessionId, int attempt) =>
-        $"{Prefix}{{{phone.E164}}}:call:{sessionId}:{attempt}";
+    public string Call(PhoneNumber phone, string sessionId, int call) => $"{Prefix}call:{sessionId}:{call}";
 
-    public string SessionLookup(string sessionId) => $"{Prefix}sid:{{{sessionId}}}";
+    public string SessionLookup(string sessionId) => $"{Prefix}sid:{sessionId}";
 
-    public string TokenLookup(string token) => $"{Prefix}token:{{{CallToken.LookupId(token)}}}";
+    public string TokenLookup(string token) => $"{Prefix}token:{CallToken.LookupId(token)}";
 
-    public string SessionStatus(string sessionId) => $"{Prefix}status:{{{sessionId}}}";
+    public string ReadyCalls { get; } = prefix + "calls:ready";
 
-    // The outbox keys share one slot so that claiming is one script.
-    public string EventOutbox => $"{Prefix}{{events}}:outbox";
+    public string LeasedCalls { get; } = prefix + "calls:leased";
 
-    public string EventClaims => $"{Prefix}{{events}}:claimed";
+    public string PostingCalls { get; } = prefix + "calls:posting";
 
-    public string EventRecord(string eventId) => $"{Prefix}{{events}}:event:{eventId}";
+    public string UncertainCalls { get; } = prefix + "calls:uncertain";
+
+    public string CallPace { get; } = prefix + "calls:pace";
+
+    public string WakeChannel { get; } = prefix + "calls:wake";
+
+    // True when the prefix carries a non-empty {hash tag}, so every key above shares one slot.
+    public static bool HasHashTag(string prefix)
+    {
+        var open = prefix.IndexOf('{');
+        return open >= 0 && prefix.IndexOf('}', open + 1) > open + 1;
+    }
+
+    public string SessionStatus(string sessionId) => $"{Prefix}status:{sessionId}";
+
+    // Under the prefix's hash tag like every engine key, so claiming the outbox is one script.
+    public string EventOutbox => $"{Prefix}events:outbox";
+
+    public string EventClaims => $"{Prefix}events:claimed";
+
+    public string EventRecord(string eventId) => $"{Prefix}events:event:{eventId}";
 }

@@ -11,6 +11,7 @@ public static class RedisScripts
 {
     public static string OpenOrJoinSession { get; } = Load("open-or-join-session.lua");
     public static string VerifyCode { get; } = Load("verify-code.lua");
+    public static string ClaimCalls { get; } = Load("claim-calls.lua");
     public static string ClaimCall { get; } = Load("claim-call.lua");
     public static string RecordCallOutcome { get; } = Load("record-call-outcome.lua");
     public static string AppendEvent { get; } = Load("append-event.lua");

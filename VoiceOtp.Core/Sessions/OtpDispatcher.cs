@@ -1,7 +1,5 @@
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Phones;
@@ -12,7 +10,6 @@ public sealed partial class OtpDispatcher(
     OtpSessionStore sessions,
     CodeHasher hasher,
     CodeSealer sealer,
-    IBackgroundJobClient jobs,
     SessionEvents events,
     VoiceOtpMetrics metrics,
     IOptions<VoiceOtpOptions> options,
@@ -44,9 +41,8 @@ public sealed partial class OtpDispatcher(
         metrics.Dispatched(status);
         if (status is DispatchStatus.Opened or DispatchStatus.Joined)
         {
-            // Enqueued before we answer: the job lives in Redis, so a 200 means the call will be
-            // attempted even if this process stops right after responding.
-            jobs.Enqueue<PlaceCallJob>(j => j.RunAsync(opened.Id, opened.CallNumber, phone.Masked, CancellationToken.None));
+            // The script queued the call in the same step: a 200 means it is in Redis and will be
+            // placed by a pump even if this process stops right after responding.
             Log.Dispatched(logger, opened.Id, phone.Masked, opened.CallNumber, status);
         }
         else

@@ -16,20 +16,14 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
+    // One EVALSHA: the session, its lookup and its queued call are written together or not at all.
     public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s)
     {
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone)],
+            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand]))!;
-        var opened = new OpenedSession((string)r[0]!, (string)r[1]!,
-            DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
-        // Written on every open and join, not only on open: the lookup lives in another slot, so it
-        // cannot join the script, and a join repairs a lookup lost to a crash between the two steps.
-        var remaining = (long)r[4];
-        if (opened.Kind is "opened" or "joined" && remaining > 0)
-            await _db.StringSetAsync(keys.SessionLookup(opened.Id), phone.E164, TimeSpan.FromMilliseconds(remaining));
-        return opened;
+                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel]))!;
+        return new OpenedSession((string)r[0]!, (string)r[1]!, DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
     }
 
     public async Task<(string Kind, string SessionId, int Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(

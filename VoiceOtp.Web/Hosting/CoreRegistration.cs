@@ -21,7 +21,9 @@ public static class CoreRegistration
         services.AddScoped<OtpVerifier>();
         services.AddScoped<CallAnswerer>();
         services.AddScoped<HangupRecorder>();
-        services.AddTransient<PlaceCallJob>();
+        services.AddSingleton<CallQueue>();
+        services.AddSingleton<CallPlacer>();
+        services.AddHostedService<CallPump>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.Redis.StackExchange;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ public static class HangfireRegistration
 {
     public const string DashboardPolicy = "JobsDashboard";
 
-    public static readonly string[] Queues = ["calls", "default"];
+    // Calls do not go through Hangfire (see CallQueue); the server runs the event jobs.
+    public static readonly string[] Queues = ["default"];
 
     public static IServiceCollection AddVoiceOtpHangfire(this IServiceCollection services)
     {
@@ -24,6 +26,8 @@ public static class HangfireRegistration
             .UseFilter(new FailedJobExpiryFilter(
                 TimeSpan.FromDays(sp.GetRequiredService<IOptions<JobsOptions>>().Value.FailedJobRetentionDays)))
             .UseFilterProvider(new DeliveryRetryPolicy(sp.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelays))
+            .UseFilter(new SucceededJobRetentionFilter(
+                TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SucceededJobRetentionSeconds)))
             .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
                 new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
         services.AddSingleton<HangfireServerName>();
@@ -52,8 +56,20 @@ public static class HangfireRegistration
         ? new AuthorizationPolicyBuilder(DashboardAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build()
         : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
 
+    private static int _callPageAdded;
+
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
     {
+        // Hangfire's route table and menu are process-wide, so the page is added once and finds the
+        // queue of the app that serves the request.
+        if (Interlocked.Exchange(ref _callPageAdded, 1) == 0)
+        {
+            DashboardRoutes.Routes.AddRazorPage(CallQueuePage.Route, _ => new CallQueuePage());
+            NavigationMenu.Items.Add(page => new MenuItem("Calls", page.Url.To(CallQueuePage.Route))
+            {
+                Active = page.RequestPath.StartsWith(CallQueuePage.Route, StringComparison.Ordinal),
+            });
+        }
         endpoints.MapHangfireDashboardWithAuthorizationPolicy(DashboardPolicy, "/hangfire", new DashboardOptions
         {
             DisplayStorageConnectionString = false,

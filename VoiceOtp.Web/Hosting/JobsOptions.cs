@@ -6,8 +6,12 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = 4;
 
-    // How often scheduled calls (retries of unanswered calls) are moved to the queue; tests shorten it.
+    // How often Hangfire moves scheduled jobs to their queue (calls do not use Hangfire; see CallQueue).
     public int SchedulePollingIntervalMs { get; set; } = 5000;
 
     public int FailedJobRetentionDays { get; set; } = 7;
+
+    // Hangfire keeps succeeded jobs 24 h by default; in a Redis that never evicts, 1 h is enough
+    // for the dashboard.
+    public int SucceededJobRetentionSeconds { get; set; } = 3600;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Plivo;
+using VoiceOtp.Core.Redis;
 using VoiceOtp.Web.Dashboard;
 
 namespace VoiceOtp.Web.Hosting;
@@ -17,11 +18,19 @@ public static class OptionsRegistration
             .PostConfigure<IOptions<VoiceOtpOptions>>(FillDefaults).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
 
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
+            .Validate(r => RedisKeys.HasHashTag(r.KeyPrefix),
+                "Redis:KeyPrefix must contain a {hash tag} (e.g. voiceotp:{o}:), so that the dispatch script's keys share one slot")
+            .ValidateOnStart();
+        services.AddOptions<CallPumpOptions>().BindConfiguration(CallPumpOptions.Section)
+            .Validate(c => c.Parallelism is >= 1 and <= 1024, "Calls:Parallelism must be between 1 and 1024")
+            .Validate(c => c.PollIntervalMs is >= 10 and <= 60_000, "Calls:PollIntervalMs must be between 10 and 60000")
+            .ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(j => j.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64")
             .Validate(j => j.SchedulePollingIntervalMs is >= 100 and <= 60_000, "Jobs:SchedulePollingIntervalMs must be between 100 and 60000")
             .Validate(j => j.FailedJobRetentionDays is >= 1 and <= 365, "Jobs:FailedJobRetentionDays must be between 1 and 365")
+            .Validate(j => j.SucceededJobRetentionSeconds is >= 60 and <= 604_800, "Jobs:SucceededJobRetentionSeconds must be between 60 and 604800")
             .ValidateOnStart();
         services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section);
         services.AddSingleton(TimeProvider.System);

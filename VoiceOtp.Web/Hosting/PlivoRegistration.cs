@@ -5,7 +5,7 @@ namespace VoiceOtp.Web.Hosting;
 
 public static class PlivoRegistration
 {
-    // No resilience handler here on purpose: Hangfire is the only retry layer for the call POST.
+    // No resilience handler here on purpose: the call queue (CallQueue) is the only retry layer for the call POST.
     public static IServiceCollection AddPlivo(this IServiceCollection services)
     {
         services.AddHttpClient<PlivoCallClient>((sp, http) =>

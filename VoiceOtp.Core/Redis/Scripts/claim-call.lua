@@ -1,21 +1,28 @@
--- Makes a call job reentrant and never rings a phone twice for one call number. The first run
--- marks the call as posting; a later run that finds Plivo's request uuid or a refusal does
--- nothing, and one that finds only the posting mark cannot know whether Plivo placed the call,
--- so it does nothing either. The job clears the mark itself when the request surely never left.
--- KEYS[1] call hash, KEYS[2] session hash
--- ARGV  1 session id
--- Returns gone (session no longer pending) | placed | uncertain | claimed
+-- Starts one claimed call: the last check before the Make-a-call request. It puts the posting mark
+-- (the member moves from leased to posting, and the call record is created with the session's TTL),
+-- and stores the digest of the call's fresh token. A call whose session is no longer pending, or
+-- that already has Plivo's request uuid or a refusal, leaves the queue without a request.
+-- KEYS[1] call hash, KEYS[2] session hash, KEYS[3] token lookup, KEYS[4] leased ZSET,
+-- KEYS[5] posting ZSET
+-- ARGV  1 session id, 2 queue member, 3 token lookup value, 4 lease ms
+-- Returns lost (our lease was taken back; another pump owns the call) | gone | placed | claimed
+if not redis.call('ZSCORE', KEYS[4], ARGV[2]) then
+  return 'lost'
+end
+redis.call('ZREM', KEYS[4], ARGV[2])
 local s = redis.call('HMGET', KEYS[2], 'status', 'id')
 if s[1] ~= 'pending' or s[2] ~= ARGV[1] then
   return 'gone'
 end
-local c = redis.call('HMGET', KEYS[1], 'request_uuid', 'failed', 'posting')
+local c = redis.call('HMGET', KEYS[1], 'request_uuid', 'failed')
 if c[1] or c[2] then
   return 'placed'
 end
-if c[3] then
-  return 'uncertain'
-end
-redis.call('HSET', KEYS[1], 'posting', '1')
-redis.call('PEXPIRE', KEYS[1], redis.call('PTTL', KEYS[2]))
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local ttl = redis.call('PTTL', KEYS[2])
+redis.call('ZADD', KEYS[5], now + tonumber(ARGV[4]), ARGV[2])
+redis.call('HSET', KEYS[1], 'posted_at', now)
+redis.call('PEXPIRE', KEYS[1], ttl)
+redis.call('SET', KEYS[3], ARGV[3], 'PX', ttl)
 return 'claimed'

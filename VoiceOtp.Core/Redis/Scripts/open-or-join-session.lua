@@ -1,24 +1,40 @@
--- Opens a session for a number, or joins the pending one so that a resend speaks the same code.
--- Joining neither extends the expiry nor resets the wrong-attempt count.
--- A locked session keeps its number blocked until it expires, so wrong guesses stay capped.
--- KEYS[1] session hash
+-- The whole dispatch in one atomic step: opens a session for a number (or joins the pending one, so
+-- that a resend speaks the same code), writes the session-id lookup on open, and queues the call.
+-- A crash can therefore never leave a session without its queued call, nor a queued call without
+-- its session. Joining neither extends the expiry nor resets the wrong-attempt count. A locked
+-- session keeps its number blocked until it expires, so wrong guesses stay capped.
+-- KEYS[1] session hash, KEYS[2] session-id lookup of the NEW id (written only on open),
+-- KEYS[3] ready calls ZSET
 -- ARGV  1 new session id, 2 code digest, 3 sealed code, 4 ttl ms, 5 max verify attempts,
---       6 max calls per session, 7 expires_at (unix ms), 8 brand
--- Returns {kind, session id, expires_at, call number, remaining ttl ms};
--- kind is opened | joined | call_limit | locked
+--       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 number (E.164), 10 wake channel
+-- Returns {kind, session id, expires_at, call number}; kind is opened | joined | call_limit | locked.
+-- On opened/joined the member "session:call:number" is in the ready ZSET, due now (Redis clock).
 local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'expires_at', 'calls')
 if s[1] == 'locked' then
-  return {'locked', s[2], s[3], 0, redis.call('PTTL', KEYS[1])}
+  return {'locked', s[2], s[3], 0}
 end
+local id, expires, call
 if s[1] == 'pending' then
   if tonumber(s[4]) >= tonumber(ARGV[6]) then
-    return {'call_limit', s[2], s[3], 0, redis.call('PTTL', KEYS[1])}
+    return {'call_limit', s[2], s[3], 0}
   end
-  local calls = redis.call('HINCRBY', KEYS[1], 'calls', 1)
-  return {'joined', s[2], s[3], calls, redis.call('PTTL', KEYS[1])}
+  id, expires = s[2], s[3]
+  call = redis.call('HINCRBY', KEYS[1], 'calls', 1)
+else
+  id, expires, call = ARGV[1], ARGV[7], 1
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], 'id', id, 'digest', ARGV[2], 'sealed', ARGV[3], 'attempts', 0,
+    'max_attempts', ARGV[5], 'status', 'pending', 'calls', 1, 'retries', 0, 'expires_at', expires, 'brand', ARGV[8])
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
+  redis.call('SET', KEYS[2], ARGV[9], 'PX', ARGV[4])
 end
-redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'digest', ARGV[2], 'sealed', ARGV[3], 'attempts', 0,
-  'max_attempts', ARGV[5], 'status', 'pending', 'calls', 1, 'retries', 0, 'expires_at', ARGV[7], 'brand', ARGV[8])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return {'opened', ARGV[1], ARGV[7], 1, tonumber(ARGV[4])}
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local member = id .. ':' .. call .. ':' .. ARGV[9]
+redis.call('ZADD', KEYS[3], now, member)
+-- Only the call that became the earliest due wakes the pumps: during a burst they are busy
+-- draining anyway, and an idle pump hears about the first call at once.
+if redis.call('ZRANK', KEYS[3], member) == 0 then
+  redis.call('PUBLISH', ARGV[10], '1')
+end
+return {s[1] == 'pending' and 'joined' or 'opened', id, expires, call}

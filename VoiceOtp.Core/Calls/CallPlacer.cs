@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Plivo;
+
+namespace VoiceOtp.Core.Calls;
+
+// Places one claimed call: puts the posting mark, sends the one Make-a-call request, and records
+// what Plivo said. It never sends a second request for a call once Plivo may have received the
+// first; only a request that surely never left goes back to the queue (see CallQueue).
+public sealed partial class CallPlacer(
+    CallQueue queue,
+    PlivoCallClient plivo,
+    IOptions<VoiceOtpOptions> options,
+    IOptions<PlivoOptions> plivoOptions,
+    ILogger<CallPlacer> logger)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    // Longer than Plivo's timeout, so that a live pump always finishes a call before its lease ends.
+    public TimeSpan Lease => TimeSpan.FromSeconds(plivoOptions.Value.TimeoutSeconds * 2 + 20);
+
+    public async Task PlaceAsync(CallRef call, CancellationToken cancellationToken)
+    {
+        var (claim, token) = await queue.StartAsync(call, Lease);
+        if (claim != CallClaim.Claimed)
+        {
+            Log.Skipped(logger, call.SessionId, call.Attempt, claim);
+            return;
+        }
+
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        var request = new MakeCallRequest
+        {
+            From = plivoOptions.Value.CallerId,
+            To = call.Phone.E164,
+            AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
+            HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
+            RingTimeout = options.Value.RingTimeoutSeconds,
+            TimeLimit = 120,
+        };
+        try
+        {
+            // Not cancelled on shutdown: a request abandoned half-way would turn into an uncertain call.
+            var requestUuid = await plivo.MakeCallAsync(request, CancellationToken.None);
+            await queue.RecordPlacedAsync(call, requestUuid);
+            Log.Placed(logger, call.SessionId, call.Attempt, call.Phone.Masked, requestUuid);
+        }
+        catch (PlivoRequestRejectedException e)
+        {
+            await queue.RecordRefusedAsync(call, e.Status ?? 0);
+            Log.Refused(logger, call.SessionId, call.Attempt, call.Phone.Masked, e.Status ?? 0);
+        }
+        catch (PlivoApiException e) when (e.NotSent)
+        {
+            var delay = await queue.ReleaseAsync(call, FirstBackoff, MaxBackoff);
+            Log.NotSent(logger, call.SessionId, call.Attempt, e.Message, delay.TotalSeconds);
+        }
+        catch (PlivoApiException e)
+        {
+            // A timeout or a 5xx: Plivo may have placed the call. The posting mark stays, so the
+            // lease expiry moves the call to uncertain instead of ringing the phone a second time.
+            Log.MaybeSent(logger, call.SessionId, call.Attempt, e.Message);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using StackExchange.Redis;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Redis;
+
+namespace VoiceOtp.Core.Calls;
+
+// How calls flow. A call is one member "session:n:+E164" that lives in exactly one of four ZSETs
+// (all under the engine's hash tag, see RedisKeys), so its state is where it is:
+//
+//   ready ──claim-calls.lua──▶ leased ──claim-call.lua──▶ posting ──RecordPlaced / RecordRefused──▶ (gone;
+//     ▲   (batch, lease deadline)  │    (posting mark, token)    │    the call hash keeps request_uuid/failed)
+//     │                            │ lease expired               │ lease expired: the process died while a
+//     └────────────────────────────┘ (no request was sent)       ▼ request may have reached Plivo
+//     ▲                                                        uncertain (never re-posted; resolved later
+//     └──── Release: the request surely never left (no connection, Plivo's 429), with a backoff
+//
+// Writers of ready: open-or-join-session.lua (the first call of a dispatch, or a join's call, in the
+// same step that opens the session), record-call-outcome.lua (a retry of an unanswered call, due
+// after its delay, in the step that reserves it), claim-calls.lua (expired leases) and Release.
+// Contract: a dispatch answered 200 has its member in ready; a member is posted at most once,
+// because only the pump holding a live lease may move it to posting, and nothing ever moves a
+// member out of posting except the pump's own result or the expiry to uncertain. The lease is
+// longer than Plivo's timeout, so a live pump always finishes before its lease ends. A member whose
+// session was verified, locked or expired leaves at claim-call.lua without a request.
+public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    private readonly IDatabase _db = redis.GetDatabase();
+    private readonly RedisKey[] _claimKeys =
+        [keys.ReadyCalls, keys.LeasedCalls, keys.PostingCalls, keys.UncertainCalls, keys.CallPace];
+
+    public static readonly TimeSpan UncertainRetention = TimeSpan.FromDays(7);
+
+    private const string RecordResult = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+        end
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        """;
+
+    private const string ReleaseScript = """
+        if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then
+          return -1
+        end
+        local n = redis.call('HINCRBY', KEYS[1], 'not_sent', 1)
+        local delay = math.min(tonumber(ARGV[2]) * 2 ^ (n - 1), tonumber(ARGV[3]))
+        local t = redis.call('TIME')
+        redis.call('ZADD', KEYS[3], t[1] * 1000 + math.floor(t[2] / 1000) + delay, ARGV[1])
+        return delay
+        """;
+
+    public string WakeChannel => keys.WakeChannel;
+
+    public async Task<ClaimedBatch> ClaimAsync(int batch, TimeSpan lease, int callsPerSecond)
+    {
+        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCalls, _claimKeys,
+            [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)UncertainRetention.TotalMilliseconds]))!;
+        var calls = new List<CallRef>(r.Length - 1);
+        for (var i = 1; i < r.Length; i++)
+            if (TryParseMember((string)r[i]!, out var call))
+                calls.Add(call);
+        var wait = (long)r[0];
+        return new ClaimedBatch(calls, wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
+    }
+
+    // Issues the call's token (Redis keeps only its digest) and puts the posting mark.
+    public async Task<(CallClaim Claim, string Token)> StartAsync(CallRef call, TimeSpan lease)
+    {
+        var token = CallToken.New();
+        var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
+            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone), keys.TokenLookup(token),
+                keys.LeasedCalls, keys.PostingCalls],
+            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds]);
+        var claim = kind switch
+        {
+            "claimed" => CallClaim.Claimed,
+            "placed" => CallClaim.Placed,
+            "lost" => CallClaim.Lost,
+            _ => CallClaim.Gone,
+        };
+        return (claim, token);
+    }
+
+    public Task RecordPlacedAsync(CallRef call, string requestUuid) => Record(call, "request_uuid", requestUuid);
+
+    public Task RecordRefusedAsync(CallRef call, int httpStatus) => Record(call, "failed", httpStatus);
+
+    // The request surely never reached Plivo: back to ready after a doubling backoff.
+    public async Task<TimeSpan> ReleaseAsync(CallRef call, TimeSpan backoff, TimeSpan maxBackoff)
+    {
+        var delay = (long)await _db.ScriptEvaluateAsync(ReleaseScript,
+            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls, keys.ReadyCalls],
+            [Member(call), (long)backoff.TotalMilliseconds, (long)maxBackoff.TotalMilliseconds]);
+        return TimeSpan.FromMilliseconds(Math.Max(0, delay));
+    }
+
+    public async Task<CallQueueSnapshot> SnapshotAsync(int take)
+    {
+        var batch = _db.CreateBatch();
+        var ready = batch.SortedSetLengthAsync(keys.ReadyCalls);
+        var leased = batch.SortedSetLengthAsync(keys.LeasedCalls);
+        var posting = batch.SortedSetLengthAsync(keys.PostingCalls);
+        var uncertain = batch.SortedSetLengthAsync(keys.UncertainCalls);
+        var next = batch.SortedSetRangeByRankWithScoresAsync(keys.ReadyCalls, 0, take - 1);
+        batch.Execute();
+        var due = (await next).Select(e => (Ok: TryParseMember(e.Element!, out var c), Call: c!, At: e.Score))
+            .Where(e => e.Ok).Select(e => new QueuedCall(e.Call, DateTimeOffset.FromUnixTimeMilliseconds((long)e.At))).ToList();
+        return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, due);
+    }
+
+    private Task Record(CallRef call, string field, RedisValue value) =>
+        _db.ScriptEvaluateAsync(RecordResult, [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls],
+            [Member(call), field, value]);
+
+    public static string Member(CallRef call) =>
+        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.Attempt}:{call.Phone.E164}");
+
+    private static string TokenValue(CallRef call) =>
+        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.Attempt}");
+
+    public static bool TryParseMember(string member, [NotNullWhen(true)] out CallRef? call)
+    {
+        call = null;
+        var parts = member.Split(':');
+        if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            || !PhoneNumber.TryParse(parts[2], out var phone))
+            return false;
+        call = new CallRef(phone!, parts[0], n);
+        return true;
+    }
+}
+
+public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
+
+public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt);
+
+public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, IReadOnlyList<QueuedCall> NextDue);

@@ -1,0 +1,64 @@
+-- A pump claims a batch of due calls. First it settles expired leases, the trace of a process that
+-- died holding calls: a leased call (no request sent) goes back to the ready queue, due now; a
+-- posting one (the request may have reached Plivo) is never re-posted but moved to uncertain.
+-- Then it moves up to ARGV[1] due calls, earliest first, from ready to leased with a lease deadline.
+-- With ARGV[3] > 0 it starts at most that many calls per second across all instances (pacing).
+-- KEYS[1] ready ZSET, KEYS[2] leased ZSET, KEYS[3] posting ZSET, KEYS[4] uncertain ZSET,
+-- KEYS[5] pace hash
+-- ARGV  1 batch size, 2 lease ms, 3 calls per second (0 = unpaced), 4 uncertain retention ms
+-- Returns {wait ms, member...}: the claimed members; wait is how long until the next call is due
+-- (or the next pacing second) when nothing was claimed, -1 when the ready queue is empty.
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 100)
+for _, m in ipairs(expired) do
+  redis.call('ZREM', KEYS[2], m)
+  redis.call('ZADD', KEYS[1], now, m)
+end
+expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, 100)
+for _, m in ipairs(expired) do
+  redis.call('ZREM', KEYS[3], m)
+  redis.call('ZADD', KEYS[4], now, m)
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[4]))
+
+local batch = tonumber(ARGV[1])
+local cps = tonumber(ARGV[3])
+local second = math.floor(now / 1000)
+if cps > 0 then
+  local p = redis.call('HMGET', KEYS[5], 'sec', 'n')
+  local used = (tonumber(p[1]) == second) and tonumber(p[2]) or 0
+  if used >= cps then
+    return {1000 - now % 1000}
+  end
+  batch = math.min(batch, cps - used)
+end
+
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, batch)
+if #due == 0 then
+  local next = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  if #next == 0 then
+    return {-1}
+  end
+  return {math.max(1, tonumber(next[2]) - now)}
+end
+local deadline = now + tonumber(ARGV[2])
+local leased = {}
+for i, m in ipairs(due) do
+  leased[2 * i - 1] = deadline
+  leased[2 * i] = m
+end
+redis.call('ZREM', KEYS[1], unpack(due))
+redis.call('ZADD', KEYS[2], unpack(leased))
+if cps > 0 then
+  local p = redis.call('HMGET', KEYS[5], 'sec', 'n')
+  if tonumber(p[1]) == second then
+    redis.call('HINCRBY', KEYS[5], 'n', #due)
+  else
+    redis.call('HSET', KEYS[5], 'sec', second, 'n', #due)
+  end
+  redis.call('PEXPIRE', KEYS[5], 2000)
+end
+table.insert(due, 1, 0)
+return due
