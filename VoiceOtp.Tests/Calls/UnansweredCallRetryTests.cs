@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Net;
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Redis;
+using VoiceOtp.Core.Sessions;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Calls;
@@ -12,7 +14,7 @@ public sealed class UnansweredCallRetryTests
     private static VoiceOtpHost Host => TestEnvironment.Host;
 
     [Test]
-    public async Task UnansweredCall_IsRetriedByHangfire_AndTheRetrySpeaksTheSameSession()
+    public async Task UnansweredCall_IsRetriedFromTheCallQueue_AndTheRetrySpeaksTheSameSession()
     {
         using var client = Host.Client();
         var number = TestPhones.Next();
@@ -45,23 +47,20 @@ public sealed class UnansweredCallRetryTests
     }
 
     [Test]
-    public async Task PlaceCallJob_PlacesNoSecondCall_WhenRunAgainForTheSameAttempt()
+    public async Task Pump_PlacesNoSecondCall_WhenAPlacedCallIsQueuedAgain()
     {
         using var client = Host.Client();
         var number = TestPhones.Next();
         var (_, body) = await Api.DispatchAsync(client, number);
         await SimulatorCalls.WaitForEndedAsync(client, number, 1);
 
-        await using var scope = Host.Services.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetRequiredService<PlaceCallJob>();
-        await job.RunAsync((string)body["session_uuid"]!, 1, "masked", CancellationToken.None);
-        await job.RunAsync((string)body["session_uuid"]!, 1, "masked", CancellationToken.None);
+        await RequeueAndWaitAsync(Call(number, (string)body["session_uuid"]!, 1));
 
         Assert.That(await SimulatorCalls.ListAsync(client, number), Has.Count.EqualTo(1));
     }
 
     [Test]
-    public async Task PlaceCallJob_DoesNothing_OnceTheSessionIsVerified()
+    public async Task Pump_PlacesNothing_OnceTheSessionIsVerified()
     {
         using var client = Host.Client();
         var number = TestPhones.Next();
@@ -69,26 +68,58 @@ public sealed class UnansweredCallRetryTests
         var code = await SimulatorCalls.WaitForCodeAsync(client, number);
         await Api.VerifyAsync(client, number, code);
 
-        await using var scope = Host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlaceCallJob>().RunAsync((string)body["session_uuid"]!, 2, "masked", CancellationToken.None);
+        await RequeueAndWaitAsync(Call(number, (string)body["session_uuid"]!, 2));
 
         Assert.That(await SimulatorCalls.ListAsync(client, number), Has.Count.EqualTo(1));
     }
 
     [Test]
-    public async Task DispatchJobs_CarryNeitherTheCodeNorTheFullNumber()
+    public async Task CallsPage_ShowsQueuedCalls_WithMaskedNumbersOnly()
     {
-        using var client = Host.Client();
         var number = TestPhones.Next();
-        var (_, body) = await Api.DispatchAsync(client, number);
-        var code = await SimulatorCalls.WaitForCodeAsync(client, number);
+        var call = Call(number, SessionId.New(), 1);
+        var keys = Host.Services.GetRequiredService<RedisKeys>();
+        var db = TestEnvironment.Redis.Connection.GetDatabase();
+        await db.SortedSetAddAsync(keys.ReadyCalls, CallQueue.Member(call), DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
+        try
+        {
+            using var client = Host.AnonymousClient();
+            var page = await client.GetStringAsync("/hangfire/calls");
 
-        var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var job = monitoring.SucceededJobs(0, 500).Select(j => j.Value.Job)
-            .Single(j => j is not null && (string)j.Args[0] == (string)body["session_uuid"]!);
+            Assert.That(page, Does.Contain(call.Phone.Masked).And.Contain(call.SessionId));
+            Assert.That(page, Does.Not.Contain(number).And.Not.Contain(number[1..]));
+        }
+        finally
+        {
+            await db.SortedSetRemoveAsync(keys.ReadyCalls, CallQueue.Member(call));
+        }
+    }
 
-        Assert.That(job.Type, Is.EqualTo(typeof(PlaceCallJob)));
-        Assert.That(job.Args.Select(a => a?.ToString() ?? ""), Has.None.Contains(code).And.None.Contains(number[1..]));
-        Assert.That(job.Args[2], Is.EqualTo(number[..5] + "***" + number[^4..]));
+    private static CallRef Call(string number, string sessionId, int call)
+    {
+        PhoneNumber.TryParse(number, out var phone);
+        return new CallRef(phone!, sessionId, call);
+    }
+
+    // Puts a call back into the host's ready queue and waits until its pump has taken it out of the
+    // queue again (claimed and settled).
+    private static async Task RequeueAndWaitAsync(CallRef call)
+    {
+        var keys = Host.Services.GetRequiredService<RedisKeys>();
+        var db = TestEnvironment.Redis.Connection.GetDatabase();
+        var member = CallQueue.Member(call);
+        await db.SortedSetAddAsync(keys.ReadyCalls, member, 0);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var tx = db.CreateTransaction();
+            var scores = new[] { keys.ReadyCalls, keys.LeasedCalls, keys.PostingCalls }
+                .Select(k => tx.SortedSetScoreAsync(k, member)).ToArray();
+            await tx.ExecuteAsync();
+            if ((await Task.WhenAll(scores)).All(s => s is null))
+                return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("the pump never took the call out of the queue");
     }
 }

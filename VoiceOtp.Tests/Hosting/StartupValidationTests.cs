@@ -9,7 +9,7 @@ public sealed class StartupValidationTests
     public async Task App_PrintsOneLinePerBadKeyAndExitsNonZero_WhenSettingsAreInvalid()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "bad:", "{bad-jobs}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "bad:{b}:", "{bad-jobs}:");
         settings["VoiceOtp:CodeKey"] = "too-short";
         settings["VoiceOtp:CodeLength"] = "12";
         settings["Plivo:AuthId"] = "";

@@ -22,7 +22,7 @@ public sealed class SessionFixture
 
     public SessionFixture(IConnectionMultiplexer redis)
     {
-        Keys = new RedisKeys($"unit-{Guid.NewGuid():N}:");
+        Keys = new RedisKeys($"unit:{{{Guid.NewGuid():N}}}:");
         Store = new OtpSessionStore(redis, Keys);
         var codeKeys = new CodeKeys(RandomNumberGenerator.GetBytes(32));
         Hasher = new CodeHasher(codeKeys);

@@ -30,7 +30,7 @@ public sealed class VoiceOtpHost : IAsyncDisposable
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var keyPrefix = $"test-{run}:";
+        var keyPrefix = $"test:{{{run}}}:";
         var jobsPrefix = $"{{test-jobs-{run}}}:";
         var settings = TestSettings.For(baseUrl, redis.Configuration, keyPrefix, jobsPrefix);
         settings["Plivo:Simulator"] = "true";

@@ -24,7 +24,7 @@ public sealed class ExternalPlivoTests
         _plivo = await FakePlivo.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        _settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"ext-{run}:", $"{{ext-jobs-{run}}}:");
+        _settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"ext:{{{run}}}:", $"{{ext-jobs-{run}}}:");
         _settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
         _settings["Plivo:AuthId"] = "MAEXTERNALTEST000001";
         _settings["Dashboard:Username"] = "admin";

@@ -31,17 +31,18 @@ public sealed class OtpSessionStoreTests
     }
 
     [Test]
-    public async Task OpenOrJoin_RestoresTheSessionLookup_WhenItWasLost()
+    public async Task OpenOrJoin_KeepsTheLookupOfTheFirstOpen_WhenJoined()
     {
         var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(60));
-        await Db.KeyDeleteAsync(_f.Keys.SessionLookup(opened.Id));
+        var joining = SessionId.New();
 
-        await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s", TimeSpan.FromHours(1), 5, 3,
+        await _f.Store.OpenOrJoinAsync(phone, new NewSession(joining, "d", "s", TimeSpan.FromHours(1), 5, 3,
             DateTimeOffset.UtcNow.AddHours(1), "A"));
 
         Assert.That(await _f.Store.FindPhoneAsync(opened.Id), Is.EqualTo(phone));
+        Assert.That(await Db.KeyExistsAsync(_f.Keys.SessionLookup(joining)), Is.False, "a join writes no lookup for its unused id");
         Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.SessionLookup(opened.Id)), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)),
-            "the lookup expires with the session, not with the joining request's TTL");
+            "the lookup expires with the session");
     }
 
     [Test]
@@ -88,8 +89,8 @@ public sealed class OtpSessionStoreTests
     {
         var (phone, code, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(90));
 
-        var sessionKey = $"{_f.Keys.Prefix}{{{phone.E164}}}:session";
-        var lookupKey = $"{_f.Keys.Prefix}sid:{{{opened.Id}}}";
+        var sessionKey = $"{_f.Keys.Prefix}session:{phone.E164}";
+        var lookupKey = $"{_f.Keys.Prefix}sid:{opened.Id}";
         var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
 
         Assert.That(fields.Keys, Is.EquivalentTo(new[]

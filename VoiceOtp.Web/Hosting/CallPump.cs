@@ -11,7 +11,7 @@ namespace VoiceOtp.Web.Hosting;
 public sealed partial class CallPump(
     IConnectionMultiplexer redis,
     CallQueue queue,
-    CallPlacer placer,
+    IServiceProvider services,
     IOptions<CallPumpOptions> pumpOptions,
     IOptions<VoiceOtpOptions> options,
     ILogger<CallPump> logger) : BackgroundService
@@ -28,6 +28,9 @@ public sealed partial class CallPump(
             return;
         }
         await Task.Yield();
+        // Resolved here, not injected: hosted services are built before options are validated at
+        // start, and the placer's typed HttpClient would read Plivo's options first.
+        var placer = services.GetRequiredService<CallPlacer>();
         await SubscribeAsync();
         var slots = new SemaphoreSlim(o.Parallelism, o.Parallelism);
         var poll = TimeSpan.FromMilliseconds(o.PollIntervalMs);
@@ -56,7 +59,7 @@ public sealed partial class CallPump(
                     slots.Release(taken - batch.Calls.Count);
                 foreach (var call in batch.Calls)
                 {
-                    var task = PlaceAsync(call, slots);
+                    var task = PlaceAsync(placer, call, slots);
                     lock (running)
                         running.Add(task);
                     _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
@@ -75,7 +78,7 @@ public sealed partial class CallPump(
         await Task.WhenAll(pending);
     }
 
-    private async Task PlaceAsync(CallRef call, SemaphoreSlim slots)
+    private async Task PlaceAsync(CallPlacer placer, CallRef call, SemaphoreSlim slots)
     {
         try
         {
