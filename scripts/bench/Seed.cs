@@ -1,0 +1,46 @@
+#:project ../../VoiceOtp.Core/VoiceOtp.Core.csproj
+// Seeds pending sessions whose code the benchmark knows, through the engine's own dispatch script
+// (OtpSessionStore), before the engine starts; then empties the call queue, so that seeding rings
+// nobody. No production API is involved: only Redis and the code key the bench gives both.
+//   dotnet run scripts/bench/Seed.cs -- <redis> <key prefix> <code key base64> <code> <first number> <count> [...]
+// Numbers are consecutive NANP numbers: "+16282000000 1000" seeds +16282000000 .. +16282000999.
+using System.Globalization;
+using StackExchange.Redis;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Redis;
+using VoiceOtp.Core.Sessions;
+
+var redis = await ConnectionMultiplexer.ConnectAsync(args[0]);
+var keys = new RedisKeys(args[1]);
+var codeKeys = new CodeKeys(Convert.FromBase64String(args[2]));
+var hasher = new CodeHasher(codeKeys);
+var sealer = new CodeSealer(codeKeys);
+var store = new OtpSessionStore(redis, keys);
+if (!OtpCode.TryParse(args[3], out var code))
+    throw new ArgumentException("the code must be digits");
+var ttl = TimeSpan.FromHours(1);
+var seeded = 0;
+for (var r = 4; r + 1 < args.Length; r += 2)
+{
+    var first = long.Parse(args[r].TrimStart('+'), CultureInfo.InvariantCulture);
+    var count = int.Parse(args[r + 1], CultureInfo.InvariantCulture);
+    var inFlight = new List<Task>();
+    for (var i = 0; i < count; i++)
+    {
+        if (!PhoneNumber.TryParse("+" + (first + i).ToString(CultureInfo.InvariantCulture), out var phone))
+            throw new ArgumentException("not a valid number: +" + (first + i));
+        var id = SessionId.New();
+        inFlight.Add(store.OpenOrJoinAsync(phone!, new NewSession(id, hasher.Hash(phone!.E164, code), sealer.Seal(id, code),
+            ttl, 20, 5, DateTimeOffset.UtcNow + ttl, "Bench")));
+        if (inFlight.Count >= 512)
+        {
+            await Task.WhenAll(inFlight);
+            inFlight.Clear();
+        }
+    }
+    await Task.WhenAll(inFlight);
+    seeded += count;
+}
+await redis.GetDatabase().KeyDeleteAsync(keys.ReadyCalls);
+Console.WriteLine($"seeded {seeded} sessions");
