@@ -1,40 +1,170 @@
 #!/usr/bin/env bash
-# Benchmarks the engine as it runs locally: a throw-away redis-server from redis.conf (AOF on) on
-# a free port, the Release build of the app with the Plivo simulator on 127.0.0.1:5100, and
-# scripts/bench/Bench.cs driving dispatch -> simulated call -> verify over loopback HTTP.
-#   bash scripts/bench.sh [sessions (default 1000)] [concurrency (default 16)]
+# Benchmarks the published Release engine against a throw-away redis-server started from redis.conf
+# (AOF on) and a fast fake Plivo on loopback (scripts/bench/FakePlivo.cs, not the in-process
+# simulator), driven by wrk (installed from Debian's packages if missing).
+#   bash scripts/bench.sh          32 and 128 connections, 10 s each, per path; prints one table
+#   bash scripts/bench.sh soak     50 dispatches/s for 10 minutes, sampling engine RSS and Redis memory
+# Verify sessions are seeded with a known code by scripts/bench/Seed.cs through the engine's own
+# store code before the engine starts (no production API is involved). Exits non-zero when any
+# request failed. Environment: BENCH_SECONDS (10), BENCH_RIGHT_SEEDS (per run, 150000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-run}
+seconds=${BENCH_SECONDS:-10}
+right_seeds=${BENCH_RIGHT_SEEDS:-150000}
+wrong_seeds=40000
 bash scripts/ensure-redis.sh
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk not found; installing it with apt-get" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
 work=$(mktemp -d)
-redis_port=6390
-app_port=5100
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
+redis_port=$(free_port); app_port=$(free_port); plivo_port=$(free_port)
+prefix="voiceotp:{o}:"
+rcli() { redis-cli -p "$redis_port" "$@"; }
 
 redis-server ./redis.conf --port "$redis_port" --dir "$work" >"$work/redis.out" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 50); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+echo "building (Release publish, fake Plivo, seeder)..." >&2
+dotnet publish VoiceOtp.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
+dotnet build scripts/bench/FakePlivo.cs -c Release -v quiet -nologo >/dev/null
+dotnet build scripts/bench/Seed.cs -c Release -v quiet -nologo >/dev/null
+dotnet build scripts/bench/Rate.cs -c Release -v quiet -nologo >/dev/null
 
 api_key="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
-dotnet build VoiceOtp.Web -c Release -v quiet -nologo >/dev/null
-VoiceOtp__ApiKeys__0="$api_key" \
-VoiceOtp__CodeKey="$(head -c 32 /dev/urandom | base64)" \
-VoiceOtp__PublicBaseUrl="http://127.0.0.1:$app_port" \
-VoiceOtp__MaxCallsPerSession=2 \
-Plivo__Simulator=true \
-Redis__Configuration="127.0.0.1:$redis_port" \
-Jobs__SchedulePollingIntervalMs=1000 \
-ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
-Logging__LogLevel__Default=Warning \
-  dotnet run --project VoiceOtp.Web -c Release --no-build --no-launch-profile >"$work/app.out" 2>&1 &
+code_key=$(head -c 32 /dev/urandom | base64)
+otp=482913
+# Number plan (consecutive NANP numbers): dispatch +1415..., right code +1628..., wrong code +1650...,
+# unknown +1510..., fixed-rate latency +1408...
+right32=16282000000; right128=$((right32 + right_seeds)); wrong=16502000000; unknown=15102000000
+if [ "$mode" = run ]; then
+  dotnet run --no-build -c Release scripts/bench/Seed.cs -- "127.0.0.1:$redis_port" "$prefix" "$code_key" "$otp" \
+    "$right32" "$right_seeds" "$right128" "$right_seeds" "$wrong" "$wrong_seeds" >&2
+fi
+
+dotnet run --no-build -c Release scripts/bench/FakePlivo.cs -- "$plivo_port" >"$work/plivo.out" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 100); do
-  curl -s -o /dev/null "http://127.0.0.1:$app_port/simulator/calls" -H "Authorization: Bearer $api_key" && break
+VoiceOtp__ApiKeys__0="$api_key" \
+VoiceOtp__CodeKey="$code_key" \
+VoiceOtp__PublicBaseUrl="http://127.0.0.1:$app_port" \
+Plivo__AuthId=MABENCH0000000000000 Plivo__AuthToken="$(head -c 30 /dev/urandom | base64)" \
+Plivo__CallerId=+14155550100 Plivo__BaseUrl="http://127.0.0.1:$plivo_port" \
+Redis__Configuration="127.0.0.1:$redis_port" Redis__KeyPrefix="$prefix" \
+ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Production \
+  dotnet "$work/app/VoiceOtp.Web.dll" >"$work/app.out" 2>&1 &
+app_pid=$!
+pids+=($app_pid)
+for _ in $(seq 1 150); do
+  curl -s -o /dev/null "http://127.0.0.1:$app_port/" && curl -s -o /dev/null "http://127.0.0.1:$plivo_port/count" && break
   sleep 0.2
 done
+fake_count() { curl -s "http://127.0.0.1:$plivo_port/count"; }
+backlog() {
+  echo $(( $(rcli zcard "${prefix}calls:ready") + $(rcli zcard "${prefix}calls:leased") + $(rcli zcard "${prefix}calls:posting") ))
+}
+rss_mb() { echo $(( $(ps -o rss= -p "$app_pid") / 1024 )); }
+used_memory() { rcli info memory | grep '^used_memory:' | cut -d: -f2 | tr -d '\r'; }
+commands() { rcli info commandstats | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}'; }
+evalshas() { rcli info commandstats | grep '^cmdstat_evalsha:' | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}'; }
+calc() { awk "BEGIN { print $* }"; }
+echo "machine: $(nproc) cores, $(redis-server --version | grep -o 'v=[0-9.]*'), $(dotnet --version) SDK, $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 
-echo "machine: $(nproc) cores, $(redis-server --version | grep -o 'v=[0-9.]*'), $(dotnet --version) SDK"
-dotnet run scripts/bench/Bench.cs -- "http://127.0.0.1:$app_port" "$api_key" "${1:-1000}" "${2:-16}"
+if [ "$mode" = soak ]; then
+  soak_seconds=${BENCH_SOAK_SECONDS:-600}
+  dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
+    "http://127.0.0.1:$plivo_port" 50 "$soak_seconds" 14083000000 >"$work/soak.out" 2>&1 &
+  driver=$!
+  printf '%8s %10s %14s %8s %8s\n' elapsed engine_MB redis_used_B keys calls
+  for ((t = 0; t <= soak_seconds; t += 30)); do
+    printf '%8s %10s %14s %8s %8s\n' "${t}s" "$(rss_mb)" "$(used_memory)" "$(rcli dbsize)" "$(fake_count)"
+    sleep 30
+  done
+  wait "$driver" && status=0 || status=$?
+  cat "$work/soak.out"
+  exit "$status"
+fi
+
+failed=0
+rows=()
+# run <label> <connections> <path> <first number> <count (0 = fresh numbers)> <otp> <expected status>
+run() {
+  local out
+  out=$(BENCH_PATH="$3" BENCH_KEY="$api_key" BENCH_FIRST="$4" BENCH_COUNT="$5" BENCH_OTP="$6" BENCH_EXPECT="$7" \
+    BENCH_THREADS=2 wrk -t2 -c"$2" -d"${seconds}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$app_port" | grep '^RESULT')
+  read -r _ requests secs p50 p99 expected other errors mix <<<"$out"
+  [ "$other" -eq 0 ] && [ "$errors" -eq 0 ] || failed=1
+  rows+=("$(printf '| %-24s | %4s | %9.0f | %7s | %7s | %-28s | %6s |' "$1" "$2" "$(calc "$requests / $secs")" \
+    "$p50" "$p99" "$mix" "$((other + errors))")")
+}
+
+# Dispatch: fresh numbers; calls reaching the fake Plivo while the load ran, and the backlog left.
+dispatch_rows=()
+dispatch() {
+  local conns=$1 first=$2 calls0 cmds0 evals0 mem0 keys0 t0 t1 calls1 left drained
+  calls0=$(fake_count); cmds0=$(commands); evals0=$(evalshas); mem0=$(used_memory); keys0=$(rcli dbsize)
+  t0=$(date +%s.%N)
+  run "dispatch (new numbers)" "$conns" /dispatch_otp "$first" 0 "" 200
+  t1=$(date +%s.%N)
+  calls1=$(fake_count); left=$(backlog)
+  local dispatched
+  dispatched=$(echo "${rows[-1]}" | grep -o '200:[0-9]*' | cut -d: -f2 || echo 0)
+  dispatched=${dispatched:-0}
+  drained=0
+  for _ in $(seq 1 600); do [ "$(backlog)" -eq 0 ] && break; sleep 0.1; drained=$((drained + 1)); done
+  # wrk stops counting with requests still in flight, so up to one more call per connection is fine;
+  # a number called twice is not.
+  local calls_total=$(( $(fake_count) - calls0 ))
+  if [ "$calls_total" -lt "$dispatched" ] || [ "$calls_total" -gt $((dispatched + conns)) ]; then
+    echo "dispatched $dispatched (answers counted) but $calls_total calls reached Plivo" >&2; failed=1
+  fi
+  local doubled
+  doubled=$(curl -s "http://127.0.0.1:$plivo_port/calls" | cut -d' ' -f2 | sort | uniq -d | wc -l)
+  [ "$doubled" -eq 0 ] || { echo "$doubled numbers were called twice" >&2; failed=1; }
+  local per_call=$(( ($(commands) - cmds0) / (dispatched > 0 ? dispatched : 1) ))
+  local evals_per=$(calc "($(evalshas) - $evals0) / ($dispatched + 0.0001)")
+  local bytes=$(( ($(used_memory) - mem0) / (dispatched > 0 ? dispatched : 1) ))
+  local keys=$(calc "($(rcli dbsize) - $keys0) / ($dispatched + 0.0001)")
+  dispatch_rows+=("$(printf '| %4s | %9.0f | %7s | %8.1f s | %8s | %6.1f | %5s B | %4.1f |' "$conns" \
+    "$(calc "($calls1 - $calls0) / ($t1 - $t0)")" "$left" "$(calc "$drained / 10")" "$per_call" "$evals_per" "$bytes" "$keys")")
+}
+dispatch 32 14152000000
+dispatch 128 14153000000
+run "verify right code" 32 /verify_otp "$right32" "$right_seeds" "$otp" 200
+run "verify right code" 128 /verify_otp "$right128" "$right_seeds" "$otp" 200
+run "verify wrong code" 32 /verify_otp "$wrong" "$wrong_seeds" 111111 422
+run "verify wrong code" 128 /verify_otp "$wrong" "$wrong_seeds" 111111 422
+run "verify unknown number" 32 /verify_otp "$unknown" 0 "$otp" 404
+run "verify unknown number" 128 /verify_otp "$unknown" 0 "$otp" 404
+rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
+  "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
+
+echo
+echo "| path | conns | req/s | p50 ms | p99 ms | status mix | failed |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "| dispatch conns | calls/s to Plivo during load | backlog at stop | drained in | Redis cmds per dispatch+call | EVALSHA per dispatch+call | Redis bytes per session | keys per session |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${dispatch_rows[@]}"
+echo
+echo "dispatch -> Make-a-call at 200 dispatches/s for 10 s (ms): $rate_out"
+echo "engine RSS after the runs: $(rss_mb) MB; Redis used_memory: $(( $(used_memory) / 1048576 )) MB, keys: $(rcli dbsize)"
+if grep -qiE 'fail:|crit:' "$work/app.out"; then
+  echo "the engine logged errors:" >&2; grep -iE -A3 'fail:|crit:' "$work/app.out" | head -20 >&2; failed=1
+fi
+exit "$failed"

@@ -21,7 +21,8 @@ app.MapPost("/v1/Account/{authId}/Call/", async (HttpRequest request, HttpRespon
     var body = await reader.ReadToEndAsync();
     var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     var match = to.Match(body);
-    calls.Enqueue((at, match.Success ? match.Groups[1].Value : "?"));
+    // System.Text.Json writes "+" as \u002B.
+    calls.Enqueue((at, match.Success ? match.Groups[1].Value.Replace("\\u002B", "+") : "?"));
     response.StatusCode = 201;
     response.ContentType = "application/json";
     await response.WriteAsync($"{{\"api_id\":\"{Guid.NewGuid()}\",\"message\":\"call fired\",\"request_uuid\":\"{Guid.NewGuid()}\"}}");
