@@ -48,7 +48,7 @@ public sealed partial class CallPump(
                 {
                     batch = await queue.ClaimAsync(taken, placer.Lease, options.Value.CallsPerSecond);
                 }
-                catch (RedisException e)
+                catch (Exception e) when (e is RedisException or RedisTimeoutException)
                 {
                     slots.Release(taken);
                     Log.RedisFailed(logger, e.GetType().Name);
@@ -84,7 +84,7 @@ public sealed partial class CallPump(
         {
             await placer.PlaceAsync(call, CancellationToken.None);
         }
-        catch (Exception e) when (e is RedisException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException or HttpRequestException or TaskCanceledException)
         {
             // The lease settles it: a call never marked posting returns to ready, one marked posting
             // becomes uncertain.
