@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Core.Calls;
@@ -10,6 +11,7 @@ namespace VoiceOtp.Core.Calls;
 public sealed partial class CallPlacer(
     CallQueue queue,
     PlivoCallClient plivo,
+    SessionEvents events,
     IOptions<VoiceOtpOptions> options,
     IOptions<PlivoOptions> plivoOptions,
     ILogger<CallPlacer> logger)
@@ -50,6 +52,7 @@ public sealed partial class CallPlacer(
         {
             await queue.RecordRefusedAsync(call, e.Status ?? 0);
             Log.Refused(logger, call.SessionId, call.Attempt, call.Phone.Masked, e.Status ?? 0);
+            await events.CallRefusedAsync(call.Phone, call.SessionId, call.Attempt);
         }
         catch (PlivoApiException e) when (e.NotSent)
         {

@@ -19,7 +19,7 @@ public sealed class RefusedCallEventTests
         _plivo = await FakePlivo.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"refused-{run}:", $"{{refused-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"refused:{{{run}}}:", $"{{refused-jobs-{run}}}:");
         settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
         _app = AppProcess.Start(baseUrl, settings);
         await _app.WaitUntilListeningAsync();
