@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
+using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Core.Calls;
 
@@ -12,6 +13,8 @@ public sealed partial class CallPlacer(
     CallQueue queue,
     PlivoCallClient plivo,
     SessionEvents events,
+    OtpSessionStore sessions,
+    VoiceOtpMetrics metrics,
     IOptions<VoiceOtpOptions> options,
     IOptions<PlivoOptions> plivoOptions,
     ILogger<CallPlacer> logger)
@@ -24,6 +27,8 @@ public sealed partial class CallPlacer(
 
     public async Task PlaceAsync(CallRef call, CancellationToken cancellationToken)
     {
+        // For the dispatch-to-call metric; a failure here leaves the call leased, and the lease returns it.
+        var dispatchedSessionExpiresAt = call.Attempt == 1 ? await sessions.FindExpiresAtAsync(call.Phone) : null;
         var (claim, token) = await queue.StartAsync(call, Lease);
         if (claim != CallClaim.Claimed)
         {
@@ -46,10 +51,12 @@ public sealed partial class CallPlacer(
             // Not cancelled on shutdown: a request abandoned half-way would turn into an uncertain call.
             var requestUuid = await plivo.MakeCallAsync(request, CancellationToken.None);
             await queue.RecordPlacedAsync(call, requestUuid);
+            metrics.CallRequested(call.Phone, placed: true, dispatchedSessionExpiresAt);
             Log.Placed(logger, call.SessionId, call.Attempt, call.Phone.Masked, requestUuid);
         }
         catch (PlivoRequestRejectedException e)
         {
+            metrics.CallRequested(call.Phone, placed: false, null);
             await queue.RecordRefusedAsync(call, e.Status ?? 0);
             Log.Refused(logger, call.SessionId, call.Attempt, call.Phone.Masked, e.Status ?? 0);
             await events.CallRefusedAsync(call.Phone, call.SessionId, call.Attempt);

@@ -17,7 +17,7 @@ public static class RedisScripts
     public static string AppendEvent { get; } = Load("append-event.lua");
     public static string ClaimEvents { get; } = Load("claim-events.lua");
 
-    public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCall, RecordCallOutcome];
+    public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
 
     private static string Load(string file)
     {

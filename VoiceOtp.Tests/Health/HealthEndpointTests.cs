@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests
         await using var redis = await RedisServer.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        await using var app = AppProcess.Start(baseUrl, TestSettings.For(baseUrl, redis.Configuration, $"health-{run}:", $"{{health-jobs-{run}}}:"));
+        await using var app = AppProcess.Start(baseUrl, TestSettings.For(baseUrl, redis.Configuration, $"health:{{{run}}}:", $"{{health-jobs-{run}}}:"));
         await app.WaitUntilListeningAsync();
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         Assert.That(await WaitForAsync(client, HttpStatusCode.OK), Is.EqualTo(HttpStatusCode.OK), "ready once started");

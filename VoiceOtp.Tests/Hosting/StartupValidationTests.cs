@@ -37,7 +37,7 @@ public sealed class StartupValidationTests
         var nobodyListens = FreePort.Next();
         const string password = "redis-password-never-printed";
         var settings = TestSettings.For(baseUrl, $"127.0.0.1:{nobodyListens},password={password},connectTimeout=2000",
-            "down:", "{down-jobs}:");
+            "down:{d}:", "{down-jobs}:");
 
         await using var app = AppProcess.Start(baseUrl, settings);
         var exited = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));

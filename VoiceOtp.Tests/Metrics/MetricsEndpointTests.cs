@@ -29,7 +29,7 @@ public sealed partial class MetricsEndpointTests
         Assert.That(Delta(before, after, "voiceotp_calls_requested{country=\"GB\",outcome=\"placed\"}"), Is.GreaterThanOrEqualTo(1));
         Assert.That(Delta(before, after, "voiceotp_dispatch_to_verification_seconds_count"), Is.GreaterThanOrEqualTo(1));
         Assert.That(Delta(before, after, "voiceotp_dispatch_to_call_seconds_count"), Is.GreaterThanOrEqualTo(1));
-        Assert.That(after.Keys, Has.Some.StartsWith("voiceotp_jobs_enqueued{queue=\"calls\"}"));
+        Assert.That(after.Keys, Has.Some.StartsWith("voiceotp_jobs_enqueued{queue=\"default\"}"), "calls are not Hangfire jobs any more; the event jobs are");
         Assert.That(after.Keys, Has.Some.StartsWith("voiceotp_jobs_failed"));
     }
 

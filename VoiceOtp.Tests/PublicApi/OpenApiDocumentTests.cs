@@ -27,7 +27,7 @@ public sealed class OpenApiDocumentTests
         _downRedis = await RedisServer.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, _downRedis.Configuration, $"oa-{run}:", $"{{oa-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, _downRedis.Configuration, $"oa:{{{run}}}:", $"{{oa-jobs-{run}}}:");
         settings["Demo:Enabled"] = "true";
         _redisDownApp = AppProcess.Start(baseUrl, settings);
         await _redisDownApp.WaitUntilListeningAsync();

@@ -14,7 +14,7 @@ public sealed class RedisScriptLoaderTests
 
         await new RedisScriptLoader(TestEnvironment.Redis.Connection).LoadAsync();
 
-        Assert.That(RedisScripts.All, Has.Count.EqualTo(4));
+        Assert.That(RedisScripts.All, Has.Count.EqualTo(5));
         foreach (var script in RedisScripts.All)
             Assert.That(await server.ScriptExistsAsync(script), Is.True);
     }
