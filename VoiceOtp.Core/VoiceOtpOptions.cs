@@ -25,5 +25,14 @@ public sealed class VoiceOtpOptions
     public int[] RetryDelays => RetryDelaysSeconds.Length == 0 ? [30, 90] : RetryDelaysSeconds;
     public int RingTimeoutSeconds { get; set; } = 45;
 
+    // Voicemail protection: Plivo's synchronous answering-machine detection, and a random key the
+    // callee must press before the code is spoken.
+    public bool MachineDetection { get; set; } = true;
+    public int MachineDetectionTimeMs { get; set; } = 5000;
+    public bool RequireKeypress { get; set; } = true;
+    public int KeypressTimeoutSeconds { get; set; } = 7;
+    public int KeypressTries { get; set; } = 3;
+    public int MaxReplays { get; set; } = 3;
+
     public override string ToString() => nameof(VoiceOtpOptions);
 }

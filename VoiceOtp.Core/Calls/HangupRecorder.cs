@@ -9,6 +9,7 @@ namespace VoiceOtp.Core.Calls;
 // call through Hangfire, at most once however often Plivo repeats the callback.
 public sealed partial class HangupRecorder(
     CallAttemptStore calls,
+    CallAnswerStore answers,
     CallRetrySchedule schedule,
     IBackgroundJobClient jobs,
     SessionEvents events,
@@ -20,7 +21,7 @@ public sealed partial class HangupRecorder(
         var call = await calls.FindAsync(token);
         if (call is null)
             return false;
-        var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
+        var outcome = CallOutcomes.FromCallStatus(p.CallStatus).Refine(await answers.FindStateAsync(call));
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.MaxRetries);
         metrics.CallEnded(call.Phone, outcome);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");

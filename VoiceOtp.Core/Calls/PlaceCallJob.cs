@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Sessions;
@@ -16,8 +15,7 @@ public sealed partial class PlaceCallJob(
     PlivoCallClient plivo,
     SessionEvents events,
     VoiceOtpMetrics metrics,
-    IOptions<VoiceOtpOptions> options,
-    IOptions<PlivoOptions> plivoOptions,
+    MakeCallRequestFactory requests,
     ILogger<PlaceCallJob> logger)
 {
     [JobDisplayName("Call {2}, call {1} of session {0}")]
@@ -49,16 +47,7 @@ public sealed partial class PlaceCallJob(
             return;
         }
 
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var request = new MakeCallRequest
-        {
-            From = plivoOptions.Value.CallerId,
-            To = phone.E164,
-            AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
-            HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
-            RingTimeout = options.Value.RingTimeoutSeconds,
-            TimeLimit = 120,
-        };
+        var request = requests.Create(phone, token);
         try
         {
             var requestUuid = await plivo.MakeCallAsync(request, cancellationToken);

@@ -11,7 +11,11 @@ namespace VoiceOtp.Core.Redis;
 //   {prefix}{+E164}:session              HASH  id, digest, sealed, attempts, max_attempts, status,
 //                                              calls, retries, expires_at, brand
 //   {prefix}{+E164}:call:{session}:{n}   HASH  posting, request_uuid, failed, outcome, call_uuid,
-//                                              next_call, next_retry, scheduled
+//                                              next_call, next_retry, scheduled (claim-call.lua,
+//                                              CallAttemptStore, record-call-outcome.lua);
+//                                              answered, machine, gate_digit (answer-call.lua),
+//                                              wrong_keys, code_plays (press-key.lua, answer-call.lua),
+//                                              heard (record-heard.lua); every writer checks it exists
 //   {prefix}sid:{session}                STRING  +E164
 //   {prefix}token:{SHA-256 of call token} STRING  +E164 session n
 //   {prefix}status:{session}             HASH  phone, created_at, expires_at, max_attempts, attempts_left,
