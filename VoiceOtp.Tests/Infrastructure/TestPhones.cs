@@ -5,12 +5,12 @@ namespace VoiceOtp.Tests.Infrastructure;
 
 public static class TestPhones
 {
-    // Ofcom's ranges for drama and tests (0xx 496 0xxx and 020 7946 0xxx); libphonenumber judges them
+    // Ofcom's ranges for drama and tests (01xx 496 0xxx, 0191 498 0xxx, 020 7946 0xxx); libphonenumber judges them
     // valid, unlike the 07700 900xxx mobile range.
     private static readonly string[] Ranges =
     [
-        "+442079460", "+441134960", "+441144960", "+441154960", "+441164960", "+441174960", "+441184960",
-        "+441214960", "+441314960", "+441414960", "+441514960", "+441614960",
+        "+442079460", "+441134960", "+441144960", "+441164960", "+441174960", "+441184960",
+        "+441214960", "+441314960", "+441914980", "+441414960", "+441514960", "+441614960",
     ];
 
     private static int _next = RandomNumberGenerator.GetInt32(0, 500);
