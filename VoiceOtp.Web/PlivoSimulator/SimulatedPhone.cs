@@ -15,7 +15,14 @@ public sealed class SimulatedPhone(SimulatedPhoneNetwork network)
 
     public PhoneCallView? Find(string callId) => network.Find(callId) is { } call ? PhoneCallView.Of(call) : null;
 
-    public PhoneResult Answer(string callId) => Ringing(callId, RingResult.Answered);
+    public PhoneResult Answer(string callId)
+    {
+        var result = Ringing(callId, RingResult.Answered);
+        // Shown at once, so the answer's own reply already reads in-progress.
+        if (result == PhoneResult.Done)
+            network.Find(callId)!.Status = "in-progress";
+        return result;
+    }
 
     // Let it ring until the caller gives up: a no-answer.
     public PhoneResult RingOut(string callId) => Ringing(callId, RingResult.NoAnswer);
