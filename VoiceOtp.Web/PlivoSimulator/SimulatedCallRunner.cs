@@ -85,7 +85,9 @@ public sealed partial class SimulatedCallRunner(
             PlayEnd.EndOfXml => ("4010", "End Of XML Instructions"),
             _ => ("7011", "Invalid Answer XML"),
         };
-        var seconds = (int)Math.Ceiling((clock.GetUtcNow() - started).TotalSeconds);
+        // A scripted callee hears everything at once, so it reports a typical call's 18 s; a person on
+        // the simulated phone reports the real time.
+        var seconds = call.Interactive ? (int)Math.Ceiling((clock.GetUtcNow() - started).TotalSeconds) : 18;
         await HangupAsync(call, callbacks, baseFields, code, name, end == PlayEnd.XmlError ? 0 : Math.Max(1, seconds), ct,
             source: end switch { PlayEnd.CalleeHungUp => "Callee", PlayEnd.HangupElement => "Answer XML", _ => "Plivo" });
     }
