@@ -27,5 +27,14 @@ public sealed class VoiceOtpOptions
     // Calls started per second across all instances, enforced in Redis by claim-calls.lua; 0 = off.
     public int CallsPerSecond { get; set; }
 
+    // Voicemail protection: Plivo's synchronous answering-machine detection, and a random key the
+    // callee must press before the code is spoken.
+    public bool MachineDetection { get; set; } = true;
+    public int MachineDetectionTimeMs { get; set; } = 5000;
+    public bool RequireKeypress { get; set; } = true;
+    public int KeypressTimeoutSeconds { get; set; } = 7;
+    public int KeypressTries { get; set; } = 3;
+    public int MaxReplays { get; set; } = 3;
+
     public override string ToString() => nameof(VoiceOtpOptions);
 }

@@ -37,6 +37,14 @@ public sealed class VoiceOtpOptionsValidator : IValidateOptions<VoiceOtpOptions>
             b.AddError($"{s}:RingTimeoutSeconds must be between 5 and 120");
         if (o.CallsPerSecond is < 0 or > 10_000)
             b.AddError($"{s}:CallsPerSecond must be between 0 (no pacing) and 10000");
+        if (o.MachineDetectionTimeMs is < 2000 or > 10_000)
+            b.AddError($"{s}:MachineDetectionTimeMs must be between 2000 and 10000");
+        if (o.KeypressTimeoutSeconds is < 2 or > 30)
+            b.AddError($"{s}:KeypressTimeoutSeconds must be between 2 and 30");
+        if (o.KeypressTries is < 1 or > 5)
+            b.AddError($"{s}:KeypressTries must be between 1 and 5");
+        if (o.MaxReplays is < 0 or > 5)
+            b.AddError($"{s}:MaxReplays must be between 0 and 5");
         if (!Plivo.SpeakVoice.IsValid(o.Voice))
             b.AddError($"{s}:Voice must be WOMAN, MAN or Polly.<Name>");
         if (string.IsNullOrWhiteSpace(o.Language) || o.Language.Length > 10)

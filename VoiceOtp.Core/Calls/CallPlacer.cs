@@ -15,7 +15,7 @@ public sealed partial class CallPlacer(
     SessionEvents events,
     OtpSessionStore sessions,
     VoiceOtpMetrics metrics,
-    IOptions<VoiceOtpOptions> options,
+    MakeCallRequestFactory requests,
     IOptions<PlivoOptions> plivoOptions,
     ILogger<CallPlacer> logger)
 {
@@ -36,16 +36,7 @@ public sealed partial class CallPlacer(
             return;
         }
 
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
-        var request = new MakeCallRequest
-        {
-            From = plivoOptions.Value.CallerId,
-            To = call.Phone.E164,
-            AnswerUrl = $"{baseUrl}/plivo/answer/{token}",
-            HangupUrl = $"{baseUrl}/plivo/hangup/{token}",
-            RingTimeout = options.Value.RingTimeoutSeconds,
-            TimeLimit = 120,
-        };
+        var request = requests.Create(call.Phone, token);
         try
         {
             // Not cancelled on shutdown: a request abandoned half-way would turn into an uncertain call.

@@ -9,6 +9,7 @@ namespace VoiceOtp.Core.Calls;
 // repeats the callback.
 public sealed partial class HangupRecorder(
     CallAttemptStore calls,
+    CallAnswerStore answers,
     CallRetrySchedule schedule,
     SessionEvents events,
     VoiceOtpMetrics metrics,
@@ -19,7 +20,7 @@ public sealed partial class HangupRecorder(
         var call = await calls.FindAsync(token);
         if (call is null)
             return false;
-        var outcome = CallOutcomes.FromCallStatus(p.CallStatus);
+        var outcome = CallOutcomes.FromCallStatus(p.CallStatus).Refine(await answers.FindStateAsync(call));
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays);
         metrics.CallEnded(call.Phone, outcome);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");

@@ -15,5 +15,15 @@ public sealed class MakeCallRequest
     [JsonPropertyName("ring_timeout")] public int RingTimeout { get; init; }
     [JsonPropertyName("time_limit")] public int TimeLimit { get; init; }
 
+    // Synchronous detection: with no machine_detection_url, Plivo waits for its verdict and sends it
+    // to answer_url as Machine=true/false, so the answer XML can decide before a word is spoken.
+    [JsonPropertyName("machine_detection")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MachineDetection { get; init; }
+
+    [JsonPropertyName("machine_detection_time")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MachineDetectionTime { get; init; }
+
     public override string ToString() => nameof(MakeCallRequest);
 }

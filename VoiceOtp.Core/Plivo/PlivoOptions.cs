@@ -15,5 +15,10 @@ public sealed class PlivoOptions
     public bool Simulator { get; set; }
     public int TimeoutSeconds { get; set; } = 10;
 
+    // Simulator only: every call waits for a person on the simulated phone (numbers ending in 09
+    // always do), and how long numbers ending in 07 ring before they answer.
+    public bool SimulatorInteractive { get; set; }
+    public int SimulatorAnswerDelaySeconds { get; set; } = 10;
+
     public override string ToString() => nameof(PlivoOptions);
 }

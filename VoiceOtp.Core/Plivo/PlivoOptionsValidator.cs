@@ -19,6 +19,8 @@ public sealed partial class PlivoOptionsValidator : IValidateOptions<PlivoOption
             b.AddError($"{s}:BaseUrl must be an absolute http(s) URL");
         if (o.TimeoutSeconds is < 1 or > 60)
             b.AddError($"{s}:TimeoutSeconds must be between 1 and 60");
+        if (o.SimulatorAnswerDelaySeconds is < 0 or > 300)
+            b.AddError($"{s}:SimulatorAnswerDelaySeconds must be between 0 and 300");
         return b.Build();
     }
 

@@ -2,12 +2,13 @@ using VoiceOtp.Core.Codes;
 
 namespace VoiceOtp.Core.Plivo;
 
-// The Plivo XML a callee hears. Each repeat is its own <Speak> with a <Wait> between, so the pauses
+// The code as a callee hears it. Each repeat is its own <Speak> with a <Wait> between, so the pauses
 // work with every voice. SSML (say-as) is honoured only by Polly voices, so the classic voices get
-// the digits as separate words instead.
+// the digits as separate words instead. After the code come the replay menu (when readings are left)
+// and a <Redirect> to heardUrl: Plivo reaches that element only once the last reading was spoken.
 public static class SpeakXml
 {
-    public static string ForCode(OtpCode code, string brand, VoiceOtpOptions o)
+    public static string ForCode(OtpCode code, string brand, VoiceOtpOptions o, string heardUrl, string? replayUrl)
     {
         var intro = o.SpeakTemplate.Replace("{brand}", brand, StringComparison.Ordinal);
         var digits = code.Reveal();
@@ -35,20 +36,19 @@ public static class SpeakXml
             }
             xml.EndElement();
         }
+        if (replayUrl is not null)
+            ReplayXml.WriteMenu(xml, replayUrl, o);
+        xml.StartElement("Redirect", ("method", "POST"));
+        xml.Text(heardUrl);
+        xml.EndElement();
         xml.EndElement();
         return xml.ToString();
     }
 
-    // Said when the session behind a call is already verified, locked or expired.
-    public static string NoLongerValid(VoiceOtpOptions o)
+    public static void Say(PlivoXmlWriter xml, string text, VoiceOtpOptions o)
     {
-        var xml = new PlivoXmlWriter();
-        xml.StartElement("Response");
         xml.StartElement("Speak", ("voice", o.Voice), ("language", o.Language));
-        xml.Text("This verification code is no longer valid. Goodbye.");
+        xml.Text(text);
         xml.EndElement();
-        xml.EmptyElement("Hangup");
-        xml.EndElement();
-        return xml.ToString();
     }
 }

@@ -18,7 +18,10 @@ namespace VoiceOtp.Core.Redis;
 //   {p}sid:{session}          STRING +E164                                 (open-or-join, on open)
 //   {p}call:{session}:{n}     HASH  posted_at, not_sent, request_uuid, failed, outcome, call_uuid,
 //                                   next_call                              (claim-call, CallQueue,
-//                                                                           record-call-outcome)
+//                                                                           record-call-outcome);
+//                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
+//                                   code_plays (press-key.lua, answer-call.lua), heard
+//                                   (record-heard.lua); every writer checks it exists
 //   {p}token:{SHA-256(token)} STRING "+E164 session n"                     (claim-call)
 //   {p}calls:ready            ZSET  "session:n:+E164" by due time (ms)     (see CallQueue)
 //   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet

@@ -16,6 +16,9 @@ public static class RedisScripts
     public static string RecordCallOutcome { get; } = Load("record-call-outcome.lua");
     public static string AppendEvent { get; } = Load("append-event.lua");
     public static string ClaimEvents { get; } = Load("claim-events.lua");
+    public static string AnswerCall { get; } = Load("answer-call.lua");
+    public static string PressKey { get; } = Load("press-key.lua");
+    public static string RecordHeard { get; } = Load("record-heard.lua");
 
     public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
 

@@ -26,7 +26,7 @@ public sealed class CallbackDeliveryTests
         var verified = await EventFlow.WaitForEventAsync(url, "session.verified", number, code);
 
         Assert.That((string?)ended["session_uuid"], Is.EqualTo(session));
-        Assert.That((string?)ended["outcome"], Is.EqualTo("answered"));
+        Assert.That((string?)ended["outcome"], Is.EqualTo("heard"), "the simulated callee listens to the end");
         Assert.That((string?)ended["hangup_cause"], Is.EqualTo("NORMAL_CLEARING"));
         Assert.That((int?)ended["duration"], Is.EqualTo(18));
         Assert.That((int?)ended["bill_duration"], Is.EqualTo(18));

@@ -35,6 +35,9 @@ public sealed class VoiceOtpHost : IAsyncDisposable
         var settings = TestSettings.For(baseUrl, redis.Configuration, keyPrefix, jobsPrefix);
         settings["Plivo:Simulator"] = "true";
         settings["Plivo:BaseUrl"] = "";
+        // Short waits for the scripted late answer and for keys on the interactive phone.
+        settings["Plivo:SimulatorAnswerDelaySeconds"] = "1";
+        settings["VoiceOtp:KeypressTimeoutSeconds"] = "2";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
         var app = Program.BuildApp(settings.AsArgs());

@@ -7,6 +7,7 @@ namespace VoiceOtp.Tests.Plivo;
 
 public sealed class SpeakXmlTests
 {
+    private const string HeardUrl = "https://otp.example.com/plivo/heard/token";
     private const string HostileBrand = "Evil\" voice='MAN'></Speak><Hangup/><Speak>&amp; <!--";
 
     [Test]
@@ -14,7 +15,7 @@ public sealed class SpeakXmlTests
     {
         OtpCode.TryParse("012345", out var code);
 
-        var xml = XDocument.Parse(SpeakXml.ForCode(code, HostileBrand, new VoiceOtpOptions()));
+        var xml = XDocument.Parse(SpeakXml.ForCode(code, HostileBrand, new VoiceOtpOptions(), HeardUrl, null));
 
         var speaks = xml.Root!.Elements("Speak").ToList();
         Assert.That(xml.Root.Name.LocalName, Is.EqualTo("Response"));
@@ -31,7 +32,7 @@ public sealed class SpeakXmlTests
     {
         OtpCode.TryParse("9070", out var code);
 
-        var xml = XDocument.Parse(SpeakXml.ForCode(code, "Acme", new VoiceOtpOptions { Voice = "WOMAN", SpeakRepeats = 2 }));
+        var xml = XDocument.Parse(SpeakXml.ForCode(code, "Acme", new VoiceOtpOptions { Voice = "WOMAN", SpeakRepeats = 2 }, HeardUrl, null));
 
         Assert.That(xml.Descendants("say-as"), Is.Empty);
         Assert.That(xml.Root!.Elements("Speak").Select(s => s.Value).ToList(),

@@ -68,20 +68,32 @@ public sealed class ExternalPlivoTests
         Assert.That(answerUrl, Does.Not.Contain((string)dispatched["session_uuid"]!));
         Assert.That(call.Body.ContainsKey("callback_url"), Is.False);
 
+        Assert.That((string?)call.Body["machine_detection"], Is.EqualTo("true"));
+        Assert.That((int?)call.Body["machine_detection_time"], Is.EqualTo(5000));
+        Assert.That(call.Body.ContainsKey("machine_detection_url"), Is.False, "detection is synchronous");
+
         using var unsigned = await _api.PostAsync(answerUrl, new FormUrlEncodedContent(AnswerForm(call)));
         using var wrong = await _api.SendAsync(Callback(answerUrl, AnswerForm(call), "wrong-token"));
         using var answer = await _api.SendAsync(Callback(answerUrl, AnswerForm(call), TestSettings.PlivoAuthToken));
-        var xml = XDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var gate = XDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var getDigits = gate.Root!.Element("GetDigits")!;
+        var digit = getDigits.Value.Split(' ')[1];
+        using var pressed = await _api.SendAsync(Callback((string)getDigits.Attribute("action")!,
+            [.. AnswerForm(call), new("Digits", digit)], TestSettings.PlivoAuthToken));
+        var xml = XDocument.Parse(await pressed.Content.ReadAsStringAsync());
         var code = xml.Descendants("say-as").First().Value;
 
         Assert.That(unsigned.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await unsigned.Content.ReadAsStringAsync(), Does.Not.Contain(code));
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/xml"));
+        Assert.That(gate.Descendants("say-as"), Is.Empty, "the answer only asks for the key");
+        Assert.That((string?)getDigits.Attribute("action"), Is.EqualTo(answerUrl.Replace("/plivo/answer/", "/plivo/digits/")));
+        Assert.That(getDigits.Value, Does.Match("^Press [0-9] to hear your Acme & <Sons> verification code.$"));
+        Assert.That(pressed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(xml.Descendants("say-as").Select(e => (string?)e.Attribute("interpret-as")), Has.All.EqualTo("spell-out"));
         Assert.That(xml.Descendants("say-as").Select(e => e.Value).ToList(), Has.Count.EqualTo(3).And.All.EqualTo(code));
-        Assert.That(xml.Descendants("Speak").First().Value, Does.StartWith("Your Acme & <Sons> verification code is"));
+        Assert.That(xml.Root!.Elements("Speak").First().Value, Does.StartWith("Your Acme & <Sons> verification code is"));
         Assert.That(code, Does.Match("^[0-9]{6}$"));
 
         await AssertNoRedisValueContainsAsync(code);

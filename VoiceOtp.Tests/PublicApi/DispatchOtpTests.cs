@@ -40,7 +40,8 @@ public sealed class DispatchOtpTests
         var code = SimulatorCalls.CodeIn(heard);
         var spaced = string.Join(' ', code.ToCharArray());
 
-        Assert.That(heard, Does.StartWith("Your Smith & Jones' <Bank> verification code is " + spaced));
+        Assert.That(heard, Does.StartWith("Press ").And.Contain("to hear your Smith & Jones' <Bank> verification code."));
+        Assert.That(heard, Does.Contain("Your Smith & Jones' <Bank> verification code is " + spaced));
         Assert.That(heard.Split(spaced).Length - 1, Is.EqualTo(3));
     }
 

@@ -45,7 +45,7 @@ public sealed class SessionStatusTests
         Assert.That(body["expires_at"], Is.Not.Null);
         var call = body["calls"]!.AsArray().Single()!;
         Assert.That((int?)call["call_number"], Is.EqualTo(1));
-        Assert.That((string?)call["outcome"], Is.EqualTo("answered"));
+        Assert.That((string?)call["outcome"], Is.EqualTo("heard"), "the simulated callee listens to the end");
         Assert.That((string?)call["hangup_cause"], Is.EqualTo("NORMAL_CLEARING"));
         Assert.That((int?)call["duration"], Is.EqualTo(18));
         Assert.That((int?)call["bill_duration"], Is.EqualTo(18));
@@ -123,7 +123,7 @@ public sealed class SessionStatusTests
         Assert.That((string?)expired["session_uuid"], Is.EqualTo(opened.SessionId));
         Assert.That((int?)expired["calls"], Is.EqualTo(1));
         Assert.That((string?)body["session_status"], Is.EqualTo("expired"));
-        Assert.That((string?)body["calls"]![0]!["outcome"], Is.EqualTo("answered"), "ended calls outlive the session");
+        Assert.That((string?)body["calls"]![0]!["outcome"], Is.EqualTo("heard"), "ended calls outlive the session");
         Assert.That((await Api.VerifyAsync(client, number, code)).Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
@@ -166,6 +166,6 @@ public sealed class SessionStatusTests
         TestContext.Out.WriteLine($"status record {record} bytes, ended call {call} bytes");
 
         Assert.That(record, Is.LessThan(400));
-        Assert.That(call, Is.LessThan(400));
+        Assert.That(call, Is.LessThan(500), "gate digit, readings and heard add about 100 bytes");
     }
 }

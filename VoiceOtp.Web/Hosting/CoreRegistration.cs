@@ -17,6 +17,8 @@ public static class CoreRegistration
         services.AddSingleton<CallAttemptStore>();
         services.AddSingleton<CallRetrySchedule>();
         services.AddSingleton<VoiceOtpMetrics>();
+        services.AddSingleton<CallAnswerStore>();
+        services.AddSingleton<MakeCallRequestFactory>();
         services.AddScoped<OtpDispatcher>();
         services.AddScoped<OtpVerifier>();
         services.AddScoped<CallAnswerer>();

@@ -16,7 +16,7 @@ public static class HeardText
         return string.Join(" ", parts);
     }
 
-    private static string Speak(XElement speak)
+    public static string Speak(XElement speak)
     {
         var text = new StringBuilder();
         Append(speak, text);

@@ -1,57 +1,47 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Web.PlivoSimulator;
 
-// Plays Plivo's side of each placed call: a V3-signed, form-encoded POST to answer_url, the XML read
-// back as speech, then the hangup callback, just as Plivo's servers would.
+// Plays Plivo's side of each placed call: it rings the callee, posts the signed answer request
+// (with Machine when detection was asked for), plays the XML through PlivoXmlPlayer, and ends with
+// the hangup callback, just as Plivo's servers would.
 public sealed partial class SimulatedCallRunner(
     SimulatedPhoneNetwork network,
-    IHttpClientFactory httpClients,
+    WebhookSender sender,
+    PlivoXmlPlayer player,
     IOptions<PlivoOptions> plivo,
     TimeProvider clock,
     ILogger<SimulatedCallRunner> logger) : BackgroundService
 {
-    public const string HttpClientName = "plivo-simulator";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (call, script) in network.Pending.ReadAllAsync(stoppingToken))
-            _ = RunAsync(call, script, stoppingToken);
+        await foreach (var placed in network.Pending.ReadAllAsync(stoppingToken))
+            _ = RunAsync(placed, stoppingToken);
     }
 
-    private async Task RunAsync(SimulatedCall call, CallScript script, CancellationToken ct)
+    private async Task RunAsync(PlacedCall placed, CancellationToken ct)
     {
-        var http = httpClients.CreateClient(HttpClientName);
-        var started = clock.GetUtcNow();
+        var (call, callbacks, nth) = placed;
+        ICallee callee = call.Interactive
+            ? new PersonCallee()
+            : new ScriptedCallee(call.Script, nth, TimeSpan.FromSeconds(plivo.Value.SimulatorAnswerDelaySeconds));
+        var baseFields = BaseFields(call);
         try
         {
-            var baseFields = BaseFields(call);
-            if (network.TakeUnanswered(call.To))
+            call.Status = "ringing";
+            var ring = network.TakeUnanswered(call.To) ? RingResult.NoAnswer : await callee.RingAsync(call, callbacks.RingTimeout, ct);
+            if (ring != RingResult.Answered)
             {
-                call.Status = "no-answer";
-                call.HangupCause = "NO_ANSWER";
-                await HangupAsync(http, call, script, baseFields, "no-answer", "NO_ANSWER", "3000", "No Answer", 0, ct);
+                var busy = ring == RingResult.Busy;
+                call.Status = busy ? "busy" : "no-answer";
+                call.HangupCause = busy ? "USER_BUSY" : "NO_ANSWER";
+                await HangupAsync(call, callbacks, baseFields, busy ? "3010" : "3000", busy ? "Busy Line" : "No Answer", 0, ct);
                 return;
             }
-
-            call.Status = "in-progress";
-            var answerFields = baseFields.Append(new("CallStatus", "in-progress")).Append(new("Event", "StartApp"))
-                .Append(new("SessionStart", started.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture))).ToList();
-            using var answer = await SendAsync(http, script.AnswerMethod, script.AnswerUrl, answerFields, ct);
-            call.AnswerHttpStatus = (int)answer.StatusCode;
-            var xml = await answer.Content.ReadAsStringAsync(ct);
-            if (answer.IsSuccessStatusCode)
-                call.Heard = HeardText.FromXml(xml);
-            call.Status = "completed";
-            call.HangupCause = answer.IsSuccessStatusCode ? "NORMAL_CLEARING" : "ANSWER_URL_ERROR";
-            var duration = answer.IsSuccessStatusCode ? 18 : 0;
-            await HangupAsync(http, call, script, baseFields, "completed", call.HangupCause,
-                answer.IsSuccessStatusCode ? "4010" : "7011", answer.IsSuccessStatusCode ? "End Of XML Instructions" : "Invalid Answer XML",
-                duration, ct);
+            await PlayAnsweredAsync(call, callee, callbacks, baseFields, ct);
         }
         catch (Exception e) when (e is HttpRequestException or XmlException or FormatException or TaskCanceledException)
         {
@@ -60,18 +50,60 @@ public sealed partial class SimulatedCallRunner(
         }
     }
 
-    private async Task HangupAsync(HttpClient http, SimulatedCall call, CallScript script, List<KeyValuePair<string, string>> baseFields,
-        string status, string cause, string causeCode, string causeName, int duration, CancellationToken ct)
+    private async Task PlayAnsweredAsync(SimulatedCall call, ICallee callee, CallCallbacks callbacks,
+        List<KeyValuePair<string, string>> baseFields, CancellationToken ct)
     {
-        if (script.HangupUrl is null)
+        var started = clock.GetUtcNow();
+        call.Status = "in-progress";
+        call.AnsweredBy = callee.IsMachine ? "machine" : "human";
+        List<KeyValuePair<string, string>> liveFields = [.. baseFields, new("CallStatus", "in-progress")];
+        List<KeyValuePair<string, string>> answerFields = [.. liveFields, new("Event", "StartApp"),
+            new("SessionStart", started.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture))];
+        if (callbacks.MachineDetection)
+            answerFields.Add(new("Machine", callee.IsMachine ? "true" : "false"));
+
+        using var answer = await sender.SendAsync(callbacks.AnswerMethod, callbacks.AnswerUrl, answerFields, ct);
+        call.AnswerHttpStatus = (int)answer.StatusCode;
+        var end = PlayEnd.XmlError;
+        if (answer.IsSuccessStatusCode)
+        {
+            try
+            {
+                end = await player.PlayAsync(call, callee, await answer.Content.ReadAsStringAsync(ct), liveFields, ct);
+            }
+            catch (OperationCanceledException) when (call.HungUp.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                end = PlayEnd.CalleeHungUp;
+            }
+        }
+        call.Status = "completed";
+        call.HangupCause = end == PlayEnd.XmlError ? "ANSWER_URL_ERROR" : "NORMAL_CLEARING";
+        var (code, name) = end switch
+        {
+            PlayEnd.HangupElement => ("4000", "Normal Hangup"),
+            PlayEnd.CalleeHungUp => ("4000", "Normal Hangup"),
+            PlayEnd.EndOfXml => ("4010", "End Of XML Instructions"),
+            _ => ("7011", "Invalid Answer XML"),
+        };
+        // A scripted callee hears everything at once, so it reports a typical call's 18 s; a person on
+        // the simulated phone reports the real time.
+        var seconds = call.Interactive ? (int)Math.Ceiling((clock.GetUtcNow() - started).TotalSeconds) : 18;
+        await HangupAsync(call, callbacks, baseFields, code, name, end == PlayEnd.XmlError ? 0 : Math.Max(1, seconds), ct,
+            source: end switch { PlayEnd.CalleeHungUp => "Callee", PlayEnd.HangupElement => "Answer XML", _ => "Plivo" });
+    }
+
+    private async Task HangupAsync(SimulatedCall call, CallCallbacks callbacks, List<KeyValuePair<string, string>> baseFields,
+        string causeCode, string causeName, int duration, CancellationToken ct, string source = "Plivo")
+    {
+        if (callbacks.HangupUrl is null)
             return;
-        var fields = baseFields.Concat([
-            new("CallStatus", status), new("Event", "Hangup"), new("HangupCause", cause),
-            new("HangupCauseCode", causeCode), new("HangupCauseName", causeName), new("HangupSource", "Plivo"),
+        List<KeyValuePair<string, string>> fields = [.. baseFields,
+            new("CallStatus", call.Status), new("Event", "Hangup"), new("HangupCause", call.HangupCause ?? ""),
+            new("HangupCauseCode", causeCode), new("HangupCauseName", causeName), new("HangupSource", source),
             new("Duration", duration.ToString(CultureInfo.InvariantCulture)),
             new("BillDuration", duration.ToString(CultureInfo.InvariantCulture)),
-        ]).ToList();
-        using var hangup = await SendAsync(http, script.HangupMethod, script.HangupUrl, fields, ct);
+        ];
+        using var hangup = await sender.SendAsync(callbacks.HangupMethod, callbacks.HangupUrl, fields, ct);
         call.HangupHttpStatus = (int)hangup.StatusCode;
     }
 
@@ -81,32 +113,4 @@ public sealed partial class SimulatedCallRunner(
         new("ALegRequestUUID", call.RequestUuid), new("From", call.From.TrimStart('+')), new("To", call.To.TrimStart('+')),
         new("Direction", "outbound"), new("BillRate", "0.0065"),
     ];
-
-    // GET puts the parameters in the query string, POST sends them as a form, as Plivo does.
-    private Task<HttpResponseMessage> SendAsync(HttpClient http, string method, Uri url,
-        List<KeyValuePair<string, string>> fields, CancellationToken ct)
-    {
-        var isGet = method == "GET";
-        var target = isGet ? WithQuery(url, fields) : url;
-        var signed = isGet ? [] : fields;
-        var nonce = RandomNumberGenerator.GetString("0123456789", 20);
-        var request = new HttpRequestMessage(isGet ? HttpMethod.Get : HttpMethod.Post, target);
-        if (!isGet)
-            request.Content = new FormUrlEncodedContent(fields);
-        request.Headers.Add("X-Plivo-Signature-V3-Nonce", nonce);
-        request.Headers.Add("X-Plivo-Signature-V3",
-            PlivoSignatureV3.Compute(request.Method.Method, target, signed, nonce, plivo.Value.AuthToken));
-        request.Headers.UserAgent.ParseAdd("PlivoHTTP/1.0 (VoiceOtp simulator)");
-        return http.SendAsync(request, ct);
-    }
-
-    // Concatenated rather than rebuilt with UriBuilder, which would rewrite the host and port
-    // and so change the URL the signature covers.
-    private static Uri WithQuery(Uri url, List<KeyValuePair<string, string>> fields)
-    {
-        var query = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
-        var original = url.OriginalString;
-        var separator = original.Contains('?') ? "&" : "?";
-        return new Uri(original + separator + query);
-    }
 }

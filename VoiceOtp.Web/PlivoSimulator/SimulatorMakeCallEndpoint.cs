@@ -41,16 +41,21 @@ public static class SimulatorMakeCallEndpoint
         if (Field("hangup_url") is { } hangup && !TryUrl(hangup, out hangupUrl))
             return Error(apiId, "hangup_url parameter is invalid");
 
+        var ringTimeout = body.TryGetProperty("ring_timeout", out var r) && r.TryGetInt32(out var seconds) && seconds > 0 ? seconds : 60;
+
         var requestUuid = Guid.NewGuid().ToString();
+        var number = to.StartsWith('+') ? to : "+" + to;
         var call = new SimulatedCall
         {
             RequestUuid = requestUuid,
             CallUuid = Guid.NewGuid().ToString(),
             From = from,
-            To = to.StartsWith('+') ? to : "+" + to,
+            To = number,
             CreatedAt = clock.GetUtcNow(),
+            Script = CalleeScript.For(number, plivo.Value.SimulatorInteractive),
         };
-        network.Place(call, new CallScript(answerUrl!, Method(Field("answer_method")), hangupUrl, Method(Field("hangup_method"))));
+        network.Place(call, new CallCallbacks(answerUrl!, Method(Field("answer_method")), hangupUrl, Method(Field("hangup_method")),
+            TimeSpan.FromSeconds(ringTimeout), Field("machine_detection") is "true" or "hangup"));
         return Results.Json(new { api_id = apiId, message = "call fired", request_uuid = requestUuid }, statusCode: 201);
     }
 

@@ -9,8 +9,11 @@ public static class SimulatorRegistration
     public static IServiceCollection AddPlivoSimulator(this IServiceCollection services)
     {
         services.AddSingleton<SimulatedPhoneNetwork>();
+        services.AddSingleton<SimulatedPhone>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<PlivoXmlPlayer>();
         services.AddHostedService<SimulatedCallRunner>();
-        services.AddHttpClient(SimulatedCallRunner.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         return services;
     }
 
@@ -32,7 +35,8 @@ public static class SimulatorRegistration
                 calls = calls.Select(c => new
                 {
                     request_uuid = c.RequestUuid, call_uuid = c.CallUuid, from = c.From, to = c.To,
-                    created_at = c.CreatedAt, status = c.Status, heard = c.Heard,
+                    created_at = c.CreatedAt, script = c.Script.Name, status = c.Status, answered_by = c.AnsweredBy,
+                    heard = c.Heard, keys = c.Keys, outcome = c.Ended ? c.Status : null,
                     answer_http_status = c.AnswerHttpStatus, hangup_http_status = c.HangupHttpStatus,
                     hangup_cause = c.HangupCause,
                 }),
@@ -45,6 +49,7 @@ public static class SimulatorRegistration
             network.LeaveUnanswered(phone!.E164, body.Calls);
             return Results.Json(new { status = "success", message = $"the next {body.Calls} call(s) to that number go unanswered" });
         });
+        inspect.MapSimulatedPhone();
         return endpoints;
     }
 

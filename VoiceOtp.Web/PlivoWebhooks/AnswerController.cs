@@ -3,15 +3,26 @@ using VoiceOtp.Core.Calls;
 
 namespace VoiceOtp.Web.PlivoWebhooks;
 
+// The three requests Plivo makes while a call is live: the answer, the GetDigits action and the
+// Redirect after the last reading of the code. Each answers Plivo XML.
 [ApiController]
 [ServiceFilter(typeof(PlivoSignatureFilter))]
 public sealed class AnswerController(CallAnswerer answerer) : ControllerBase
 {
-    [HttpPost("plivo/answer/{token}")]
-    public async Task<IActionResult> Answer(string token)
+    [HttpPost(CallbackRoutes.Answer + "/{token}")]
+    public async Task<IActionResult> Answer(string token) =>
+        Xml(await answerer.AnswerAsync(token, await PlivoForm.ReadAsync(Request)));
+
+    [HttpPost(CallbackRoutes.Digits + "/{token}")]
+    public async Task<IActionResult> Digits(string token) =>
+        Xml(await answerer.PressAsync(token, await PlivoForm.ReadAsync(Request)));
+
+    [HttpPost(CallbackRoutes.Heard + "/{token}")]
+    public async Task<IActionResult> Heard(string token) => Xml(await answerer.HeardAsync(token));
+
+    private ContentResult Xml(string xml)
     {
-        var xml = await answerer.AnswerAsync(token);
-        // The body speaks a code: no proxy or client cache may keep it.
+        // The body may speak a code: no proxy or client cache may keep it.
         Response.Headers.CacheControl = "no-store";
         return Content(xml, "application/xml");
     }

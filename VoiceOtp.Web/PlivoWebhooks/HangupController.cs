@@ -11,7 +11,7 @@ public sealed class HangupController(HangupRecorder recorder) : ControllerBase
 {
     // Always 200 once the signature holds: Plivo retries anything else, and a call we no longer know
     // (its session expired) will not become known by retrying.
-    [HttpPost("plivo/hangup/{token}")]
+    [HttpPost(CallbackRoutes.Hangup + "/{token}")]
     public async Task<IActionResult> Hangup(string token)
     {
         var form = Request.HasFormContentType ? await Request.ReadFormAsync() : FormCollection.Empty;

@@ -1,0 +1,8 @@
+namespace VoiceOtp.Web.PlivoSimulator;
+
+public enum RingResult
+{
+    Answered,
+    NoAnswer,
+    Busy,
+}
