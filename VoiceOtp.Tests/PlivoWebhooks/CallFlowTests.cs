@@ -25,7 +25,7 @@ public sealed class CallFlowTests
         _plivo = await FakePlivo.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"flow-{run}:", $"{{flow-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"flow:{{{run}}}:", $"{{flow-jobs-{run}}}:");
         settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
         _answers = new CallAnswerStore(TestEnvironment.Redis.Connection, new RedisKeys(settings["Redis:KeyPrefix"]));
         _app = AppProcess.Start(baseUrl, settings);
