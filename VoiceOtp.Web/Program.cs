@@ -1,3 +1,4 @@
+using VoiceOtp.Web.Demo;
 using VoiceOtp.Web.Hosting;
 using VoiceOtp.Web.PlivoSimulator;
 
@@ -18,7 +19,8 @@ public static class Program
             ContentRootPath = AppContext.BaseDirectory,
         });
         var simulator = builder.Configuration.GetValue<bool>("Plivo:Simulator");
-        var interactiveApiPage = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Demo:Enabled");
+        var demo = DemoRegistration.IsEnabled(builder.Configuration);
+        var interactiveApiPage = builder.Environment.IsDevelopment() || demo;
 
         builder.Services
             .AddVoiceOtpOptions()
@@ -30,16 +32,22 @@ public static class Program
             .AddPublicApi()
             .AddVoiceOtpHealth()
             .AddVoiceOtpMetrics()
-            .AddPublicApiDocument();
+            .AddPublicApiDocument()
+            .AddReverseProxySupport();
         if (simulator)
             builder.Services.AddPlivoSimulator();
+        if (demo)
+            builder.Services.AddDemo(simulator);
 
         var app = builder.Build();
         // Before anything is mapped: mapping the dashboard already opens the job storage.
         StartupErrors.ThrowIfAny(app.Services);
+        app.UseReverseProxySupport();
         app.UsePublicApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (demo)
+            app.UseDemo(simulator);
         app.MapControllers();
         app.MapJobsDashboard();
         app.MapVoiceOtpHealth();

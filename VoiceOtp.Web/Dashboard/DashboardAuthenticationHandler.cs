@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -56,9 +55,7 @@ public sealed class DashboardAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private bool IsDirectLoopback() =>
-        Context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
-        && !Request.Headers.ContainsKey("X-Forwarded-For") && !Request.Headers.ContainsKey("Forwarded");
+    private bool IsDirectLoopback() => Hosting.DirectConnection.IsLoopback(Context);
 
     private AuthenticateResult Success(string name) =>
         AuthenticateResult.Success(new AuthenticationTicket(

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using VoiceOtp.Core;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Sessions;
+
+namespace VoiceOtp.Web.Demo;
+
+// The sign-up page's server side: the same use cases the public API calls, in-process, so that the
+// browser never holds an API key. Numbers travel in JSON bodies, never in URLs.
+public static class DemoFlowEndpoints
+{
+    public static IResult Config(IOptions<DemoOptions> demo, IOptions<VoiceOtpOptions> otp, [FromServices] DemoPhone? phone) =>
+        DemoResults.Json(200, new
+        {
+            status = "success",
+            code_length = otp.Value.CodeLength,
+            max_attempts = otp.Value.MaxVerifyAttempts,
+            resend_after_seconds = demo.Value.ResendAfterSeconds,
+            phone_panel = phone is null ? null : new
+            {
+                answer = DemoPhone.CanAnswer, press = DemoPhone.CanPress, hang_up = DemoPhone.CanHangUp,
+                ring_out = DemoPhone.CanRingOut, ring_out_next = DemoPhone.CanRingOutNext,
+            },
+        });
+
+    public static async Task<IResult> StartAsync(DemoPhoneRequest request, OtpDispatcher dispatcher,
+        DemoResendThrottle throttle, IOptions<DemoOptions> demo, IOptions<VoiceOtpOptions> otp)
+    {
+        if (!PhoneNumber.TryParse(request.Phone, out var phone))
+            return DemoMessages.InvalidNumber();
+        var wait = throttle.SecondsToWait(phone!);
+        if (wait > 0)
+            return DemoMessages.Wait(wait);
+        var outcome = await dispatcher.DispatchAsync(phone!, null);
+        if (outcome.Status is DispatchStatus.Opened or DispatchStatus.Joined)
+            throttle.Called(phone!);
+        return DemoMessages.ForDispatch(outcome, phone!, otp.Value.CodeLength, demo.Value.ResendAfterSeconds);
+    }
+
+    public static async Task<IResult> VerifyAsync(DemoVerifyRequest request, OtpVerifier verifier, IOptions<VoiceOtpOptions> otp)
+    {
+        if (!PhoneNumber.TryParse(request.Phone, out var phone))
+            return DemoMessages.InvalidNumber();
+        var length = otp.Value.CodeLength;
+        if (!OtpCode.TryParse(request.Code?.Trim(), out var code) || code.Length != length)
+            return DemoResults.Json(400, new { status = "invalid_code", message = $"Enter the {length} digits you heard." });
+        return DemoMessages.ForVerify(await verifier.VerifyByNumberAsync(phone!, code));
+    }
+
+    public static IResult Status(DemoPhoneRequest request, [FromServices] DemoPhone? simulated)
+    {
+        if (!PhoneNumber.TryParse(request.Phone, out var phone))
+            return DemoMessages.InvalidNumber();
+        var latest = simulated?.CallsTo(phone!).FirstOrDefault();
+        if (simulated is null)
+            return DemoResults.Json(200, new { status = "success", call = "placed", message = "We placed the call. Answer your phone." });
+        return DemoResults.Json(200, new
+        {
+            status = "success",
+            call = latest?.Status ?? "queued",
+            message = DemoMessages.CallStatus(latest?.Status),
+        });
+    }
+}
