@@ -63,7 +63,7 @@ public static class DemoMessages
         VerifyStatus.Locked => DemoResults.Json(429, new
         {
             status = "locked",
-            message = "Too many wrong codes. This code can no longer be used; start again once it has expired.",
+            message = "This code can no longer be used because too many wrong codes were entered. You can start again once it has expired.",
         }),
         _ => DemoResults.Json(404, new
         {
@@ -80,6 +80,18 @@ public static class DemoMessages
         "completed" => "The call has ended. Enter the code you heard.",
         "no-answer" or "busy" or "timeout" => "You did not answer. We will call you again shortly.",
         _ => "The call did not go through. Ask for a new call.",
+    };
+
+    // The phone panel's short label for a call.
+    public static string PhoneLabel(string status) => status switch
+    {
+        "queued" => "Calling…",
+        "ringing" => "Ringing",
+        "in-progress" => "On the line",
+        "completed" => "Call ended",
+        "no-answer" => "Rang out, not answered",
+        "busy" => "Busy",
+        _ => "Call failed",
     };
 
     // In UTC: the page has no way to know the person's time zone without asking the browser.

@@ -19,7 +19,7 @@ public static class DemoPhoneEndpoints
                 calls = simulated.CallsTo(number!).Select(c => new
                 {
                     call_id = c.Id, status = c.Status, heard = c.Heard, created_at = c.CreatedAt,
-                    label = DemoMessages.CallStatus(c.Status),
+                    label = DemoMessages.PhoneLabel(c.Status),
                 }),
             });
         });
