@@ -22,12 +22,14 @@ export VoiceOtp__ApiKeys__0="$api_key"
 export VoiceOtp__CodeKey="${VOICEOTP_CODE_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export VoiceOtp__PublicBaseUrl="http://127.0.0.1:5000"
 export Plivo__Simulator=true
+export Demo__Enabled=true
 export Redis__Configuration="127.0.0.1:$redis_port"
 export ASPNETCORE_URLS="http://127.0.0.1:5000"
 
 cat <<MSG
 
 VoiceOtp is starting on http://127.0.0.1:5000 with the Plivo simulator (no real calls).
+Try it in a browser: http://127.0.0.1:5000/demo/ (sign-up page with a simulated phone)
 Your API key for this run: $api_key
 
   export KEY=$api_key

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-redis.sh
+# The demo page's tests drive Debian's chromium; the reverse-proxy tests run Debian's nginx.
+bash scripts/ensure-browser.sh
+bash scripts/ensure-nginx.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
