@@ -38,6 +38,7 @@ public sealed class VoiceOtpHost : IAsyncDisposable
         // Short waits for the scripted late answer and for keys on the interactive phone.
         settings["Plivo:SimulatorAnswerDelaySeconds"] = "1";
         settings["VoiceOtp:KeypressTimeoutSeconds"] = "2";
+        settings["Demo:Enabled"] = "true";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             settings[key] = value;
         var app = Program.BuildApp(settings.AsArgs());
