@@ -121,7 +121,7 @@ async function pollStatus() {
 function tickResend() {
   const left = Math.ceil((state.resendAt - Date.now()) / 1000);
   $("resend").disabled = left > 0;
-  $("resend").textContent = left > 0 ? "Call me again in " + left + " s" : "Call me again";
+  $("resend").textContent = left > 0 ? "Call again in " + left + " s" : "Call me again";
 }
 
 // The phone panel: what the simulated phone of the number rang with and heard.
