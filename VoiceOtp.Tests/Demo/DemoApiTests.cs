@@ -55,6 +55,20 @@ public sealed class DemoApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase("start", "{\"phone\": ")]
+    [TestCase("verify", "[1, 2]")]
+    [TestCase("phone/press", "{\"call_id\": 5, \"digit\": {}}")]
+    public async Task DemoApi_Returns400Json_ForAMalformedBody(string path, string json)
+    {
+        using var client = Page();
+
+        using var response = await client.PostAsync("/demo/api/" + path,
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)(await Api.ReadAsync(response))["status"], Is.EqualTo("invalid"));
+    }
+
     [Test]
     public async Task DemoPage_IsServedWithAContentSecurityPolicy()
     {
