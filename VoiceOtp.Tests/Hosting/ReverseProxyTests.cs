@@ -116,6 +116,15 @@ public sealed partial class ReverseProxyTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
 
+    [Test]
+    public async Task CommittedConfig_PassesNginxCheck_WithItsTlsLines()
+    {
+        var (exitCode, output) = await NginxServer.CheckWithTlsAsync(FreePort.Next());
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("test is successful"));
+    }
+
     private static HttpClient WithKey(string origin)
     {
         var client = new HttpClient { BaseAddress = new Uri(origin) };

@@ -24,6 +24,8 @@ public sealed class NginxServer : IAsyncDisposable
 
     public string AccessLog => File.Exists(Path.Combine(_dir, "access.log")) ? File.ReadAllText(Path.Combine(_dir, "access.log")) : "";
 
+    private static string Binary => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+
     public static string CommittedConfig => Path.Combine(RepoPaths.Root, "deploy", "nginx", "voiceotp.conf");
 
     // nginx writes its access log line after the response, so readers wait for it.
@@ -37,7 +39,6 @@ public sealed class NginxServer : IAsyncDisposable
 
     public static async Task<NginxServer> StartAsync(int port, int upstreamPort)
     {
-        var binary = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
         var dir = Directory.CreateTempSubdirectory("voiceotp-nginx-").FullName;
         File.WriteAllText(Path.Combine(dir, "voiceotp.conf"), TestVariant(File.ReadAllText(CommittedConfig), dir, port, upstreamPort));
         // master_process off: one process, no switch to a worker user, so it runs the same with or
@@ -57,7 +58,7 @@ public sealed class NginxServer : IAsyncDisposable
                 include {{dir}}/voiceotp.conf;
             }
             """);
-        var info = new ProcessStartInfo(binary)
+        var info = new ProcessStartInfo(Binary)
         {
             ArgumentList = { "-p", dir, "-c", Path.Combine(dir, "nginx.conf"), "-e", Path.Combine(dir, "error.log") },
             RedirectStandardOutput = true,
@@ -79,6 +80,45 @@ public sealed class NginxServer : IAsyncDisposable
         var server = new NginxServer(process, dir, port);
         await server.WaitUntilListeningAsync();
         return server;
+    }
+
+    // `nginx -t` on the committed file with its TLS lines kept: only the certificate paths point at a
+    // throw-away self-signed pair, and 443 becomes a free loopback port.
+    public static async Task<(int ExitCode, string Output)> CheckWithTlsAsync(int port)
+    {
+        var dir = Directory.CreateTempSubdirectory("voiceotp-nginx-tls-").FullName;
+        try
+        {
+            using var key = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=otp.example.com", key,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllText(Path.Combine(dir, "cert.pem"), cert.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(dir, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+            var config = File.ReadAllText(CommittedConfig)
+                .Replace("/etc/letsencrypt/live/otp.example.com/fullchain.pem", Path.Combine(dir, "cert.pem"))
+                .Replace("/etc/letsencrypt/live/otp.example.com/privkey.pem", Path.Combine(dir, "key.pem"))
+                .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{port} ssl http2;")
+                .Replace("listen [::]:443 ssl http2;", "")
+                .Replace("/var/log/nginx/voiceotp.access.log", Path.Combine(dir, "access.log"));
+            File.WriteAllText(Path.Combine(dir, "voiceotp.conf"), config);
+            File.WriteAllText(Path.Combine(dir, "nginx.conf"),
+                $"pid {dir}/nginx.pid;\nerror_log {dir}/error.log;\nevents {{}}\nhttp {{ include {dir}/voiceotp.conf; }}\n");
+            var info = new ProcessStartInfo(Binary)
+            {
+                ArgumentList = { "-t", "-p", dir, "-c", Path.Combine(dir, "nginx.conf"), "-e", Path.Combine(dir, "error.log") },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(info)!;
+            var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     // The committed file with plain HTTP on a loopback port instead of TLS on 443.
