@@ -149,16 +149,55 @@ public sealed class DemoApiTests
         var number = TestPhones.Next();
 
         var (ringOut, _) = await PostAsync(client, "phone/ring-out-next", new { phone = number });
-        await PostAsync(client, "start", new { phone = number });
+        var (_, started) = await PostAsync(client, "start", new { phone = number });
         await SimulatorCalls.WaitForEndedAsync(TestEnvironment.Host.Client(), number, 1);
         var (_, calls) = await PostAsync(client, "phone/calls", new { phone = number });
-        var (_, status) = await PostAsync(client, "status", new { phone = number });
+        // Call 1 rings out; the hangup webhook then schedules call 2 after VoiceOtp:RetryDelaysSeconds.
+        var status = await WaitForAsync(client, (string)started["session_uuid"]!, b => b["calls"]!.AsArray().Count >= 1
+            && (string?)b["calls"]![0]!["outcome"] == "no_answer");
 
         Assert.That(ringOut, Is.EqualTo(HttpStatusCode.OK));
         var last = calls["calls"]!.AsArray().Last()!;
         Assert.That((string?)last["status"], Is.EqualTo("no-answer"));
         Assert.That((string?)last["heard"], Is.Null);
-        Assert.That((string?)status["message"], Does.Contain("did not answer"));
+        Assert.That((string?)status["calls"]![0]!["outcome"], Is.EqualTo("no_answer"));
+    }
+
+    [Test]
+    public async Task DemoStatus_FollowsTheCallUntilItWasHeard()
+    {
+        using var client = Page();
+        var (_, started) = await PostAsync(client, "start", new { phone = TestPhones.Next() });
+
+        var status = await WaitForAsync(client, (string)started["session_uuid"]!, b => (string?)b["call"] is "answered" or "heard");
+
+        Assert.That((string?)status["session_status"], Is.EqualTo("pending"));
+        Assert.That((string?)status["message"], Does.Contain("enter it").Or.Contain("Enter the code"));
+        Assert.That((int?)status["attempts_left"], Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task DemoStatus_Returns404Expired_ForAnUnknownSession()
+    {
+        using var client = Page();
+
+        var (status, body) = await PostAsync(client, "status", new { session_uuid = Guid.NewGuid().ToString() });
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((string?)body["status"], Is.EqualTo("expired"));
+    }
+
+    // The hangup webhook records the outcome a moment after the simulator counts the call as ended.
+    private static async Task<JsonObject> WaitForAsync(HttpClient client, string sessionUuid, Func<JsonObject, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (_, body) = await PostAsync(client, "status", new { session_uuid = sessionUuid });
+            if (done(body) || DateTime.UtcNow > deadline)
+                return body;
+            await Task.Delay(50);
+        }
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
+using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
@@ -49,18 +50,26 @@ public static class DemoFlowEndpoints
         return DemoMessages.ForVerify(await verifier.VerifyByNumberAsync(phone!, code));
     }
 
-    public static IResult Status(DemoPhoneRequest request, [FromServices] DemoPhone? simulated)
+    // The call's live status from the engine's own session status (the same record GET /sessions/{id}
+    // shows), so it works with real Plivo as well as with the simulator.
+    public static async Task<IResult> StatusAsync(DemoSessionRequest request, SessionStatusStore sessions,
+        IOptions<VoiceOtpOptions> otp, TimeProvider clock)
     {
-        if (!PhoneNumber.TryParse(request.Phone, out var phone))
-            return DemoMessages.InvalidNumber();
-        var latest = simulated?.CallsTo(phone!).FirstOrDefault();
-        if (simulated is null)
-            return DemoResults.Json(200, new { status = "success", call = "placed", message = "We placed the call. Answer your phone." });
+        if (!SessionId.IsWellFormed(request.SessionUuid))
+            return DemoResults.Json(400, new { status = "invalid", message = "session_uuid must be a UUID" });
+        var s = await sessions.ReadAsync(request.SessionUuid!.ToLowerInvariant(), clock.GetUtcNow(), otp.Value.MaxCallsPerSession);
+        if (s is null)
+            return DemoResults.Json(404, new { status = "expired", message = "This code has expired. Ask for a new call." });
+        var call = s.Calls.Count > 0 ? s.Calls[^1].State : CallState.Queued;
         return DemoResults.Json(200, new
         {
             status = "success",
-            call = latest?.Status ?? "queued",
-            message = DemoMessages.CallStatus(latest?.Status),
+            session_status = s.State.WireName(),
+            call = call.WireName(),
+            calls = s.Calls.Select(c => new { call_number = c.Number, outcome = c.State.WireName() }),
+            attempts_left = s.AttemptsLeft,
+            expires_at = s.ExpiresAt,
+            message = DemoMessages.SessionStatus(s.State, call),
         });
     }
 }

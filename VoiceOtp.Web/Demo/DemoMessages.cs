@@ -1,3 +1,4 @@
+using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 
@@ -26,6 +27,7 @@ public static class DemoMessages
             status = "calling",
             message = $"We are calling {phone.E164}. Answer, and listen for your {codeLength}-digit code.",
             phone = phone.E164,
+            session_uuid = o.SessionId,
             expires_at = o.ExpiresAt,
             resend_after_seconds = resendAfter,
             same_code = o.Status == DispatchStatus.Joined,
@@ -72,14 +74,22 @@ public static class DemoMessages
         }),
     };
 
-    public static string CallStatus(string? status) => status switch
+    public static string SessionStatus(SessionState session, CallState call) => session switch
     {
-        null or "queued" => "Placing the call…",
-        "ringing" => "Your phone is ringing.",
-        "in-progress" => "Call in progress: listen for your code.",
-        "completed" => "The call has ended. Enter the code you heard.",
-        "no-answer" or "busy" or "timeout" => "You did not answer. We will call you again shortly.",
-        _ => "The call did not go through. Ask for a new call.",
+        SessionState.Verified => "Your phone number is verified.",
+        SessionState.Locked => "Too many wrong codes were entered.",
+        SessionState.Expired => "This code has expired. Ask for a new call.",
+        SessionState.Failed => "We could not reach your phone. Check the number, or ask for a new call.",
+        _ => call switch
+        {
+            CallState.Queued => "Placing the call…",
+            CallState.Ringing or CallState.Uncertain => "Your phone is ringing.",
+            CallState.Answered => "Call answered: listen for your code, then enter it below.",
+            CallState.Heard => "The call has ended. Enter the code you heard.",
+            CallState.NoAnswer or CallState.Busy or CallState.Machine or CallState.NoKeypress =>
+                "You did not answer. We will call you again shortly.",
+            _ => "The call did not go through. Ask for a new call.",
+        },
     };
 
     // The phone panel's short label for a call.

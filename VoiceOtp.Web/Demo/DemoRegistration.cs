@@ -40,7 +40,7 @@ public static class DemoRegistration
         api.MapPost("/start", DemoFlowEndpoints.StartAsync);
         api.MapPost("/resend", DemoFlowEndpoints.StartAsync);
         api.MapPost("/verify", DemoFlowEndpoints.VerifyAsync);
-        api.MapPost("/status", DemoFlowEndpoints.Status);
+        api.MapPost("/status", DemoFlowEndpoints.StatusAsync);
         if (simulator)
             api.MapDemoPhone();
         return app;

@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { config: null, phone: null, resendAt: 0, timers: [] };
+const state = { config: null, phone: null, session: null, resendAt: 0, timers: [] };
 
 async function api(method, path, body) {
   let response;
@@ -58,6 +58,7 @@ async function startCall(path) {
   const target = path === "start" ? "number-message" : "code-message";
   if (result.status === "calling") {
     state.phone = result.phone;
+    state.session = result.session_uuid;
     state.resendAt = Date.now() + result.resend_after_seconds * 1000;
     $("calling-message").textContent = result.message + (result.same_code ? " It is the same code as before." : "");
     $("phone-number").textContent = result.phone;
@@ -111,11 +112,13 @@ function finish(outcome, title, message) {
 }
 
 async function pollStatus() {
-  if (!state.phone) return;
-  const result = await api("POST", "status", { phone: state.phone });
+  if (!state.session) return;
+  const result = await api("POST", "status", { session_uuid: state.session });
+  if (result.status === "expired" || result.session_status === "expired") return finish("expired", "Code expired", result.message);
   if (result.status !== "success") return;
   $("call-status").textContent = result.message;
   $("call-status").dataset.call = result.call;
+  if (result.session_status === "failed") say("code-message", result.message, "error");
 }
 
 function tickResend() {
