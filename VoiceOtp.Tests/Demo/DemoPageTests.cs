@@ -17,7 +17,7 @@ public sealed class DemoPageTests
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"demo-{run}:", $"{{demo-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"demo:{{{run}}}:", $"{{demo-jobs-{run}}}:");
         settings["Plivo:Simulator"] = "true";
         settings["Demo:Enabled"] = "true";
         settings["VoiceOtp:MaxVerifyAttempts"] = MaxAttempts.ToString();

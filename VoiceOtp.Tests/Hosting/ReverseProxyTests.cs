@@ -23,7 +23,7 @@ public sealed partial class ReverseProxyTests
         var proxyPort = FreePort.Next();
         var appUrl = $"http://127.0.0.1:{appPort}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(appUrl, TestEnvironment.Redis.Configuration, $"proxy-{run}:", $"{{proxy-jobs-{run}}}:");
+        var settings = TestSettings.For(appUrl, TestEnvironment.Redis.Configuration, $"proxy:{{{run}}}:", $"{{proxy-jobs-{run}}}:");
         settings["VoiceOtp:PublicBaseUrl"] = $"http://127.0.0.1:{proxyPort}";
         settings["Plivo:Simulator"] = "true";
         // Make-a-call goes straight to the simulator: only what Plivo would send comes via nginx.
