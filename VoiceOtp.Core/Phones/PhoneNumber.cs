@@ -14,7 +14,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     // ISO 3166 region of the number ("GB"), for per-country metrics; "ZZ" when libphonenumber cannot tell.
     public string RegionCode => Util.GetRegionCodeForNumber(Util.Parse(E164, null)) ?? "ZZ";
 
-    public string Masked => E164.Length <= 8 ? new string('*', E164.Length) : E164[..5] + "***" + E164[^4..];
+    public string Masked => PhoneMask.Of(E164);
 
     // Plivo's guide passes numbers without the leading +, so a bare string of digits is read as
     // international too; national formats are refused because we cannot know the country.

@@ -30,7 +30,7 @@ public static class EventFlow
                 Assert.That(d.Body, Does.Not.Contain(code), "no code in an event");
         }
         var e = deliveries[^1].Json;
-        Assert.That((string?)e["destination_number_masked"], Is.EqualTo(number[..5] + "***" + number[^4..]));
+        Assert.That((string?)e["destination_number_masked"], Is.EqualTo(TestPhones.Masked(number)));
         return e;
     }
 }

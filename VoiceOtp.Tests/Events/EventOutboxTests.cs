@@ -14,7 +14,7 @@ public sealed class EventOutboxTests
         new RedisKeys($"outbox-{Guid.NewGuid():N}:"), Options.Create(new EventOptions()));
 
     private static SessionEvent Event(string session) =>
-        SessionEvent.Create(SessionEvent.SessionVerified, session, null, "http://127.0.0.1/x", DateTimeOffset.UtcNow, "+4420***0001");
+        SessionEvent.Create(SessionEvent.SessionVerified, session, null, "http://127.0.0.1/x", DateTimeOffset.UtcNow, "+44********01");
 
     [Test]
     public async Task Claim_HandsAnEntryOutAgain_WhenTheClaimingPumpDiedBeforeFinishing()

@@ -34,4 +34,8 @@ public static class TestPhones
         var n = NextBySuffix.AddOrUpdate(twoDigits, RandomNumberGenerator.GetInt32(0, 60), (_, v) => v + 1) % (Ranges.Length * 10);
         return $"{Ranges[n / 10]}{n % 10}{twoDigits}";
     }
+
+    // How logs, events and the status show any of these: country code 44, ten national digits of
+    // which only the last 2 are kept.
+    public static string Masked(string number) => "+44********" + number[^2..];
 }

@@ -38,7 +38,7 @@ public sealed class SessionStatusTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((string?)body["status"], Is.EqualTo("success"));
         Assert.That((string?)body["session_status"], Is.EqualTo("pending"));
-        Assert.That((string?)body["destination_number_masked"], Is.EqualTo(number[..5] + "***" + number[^4..]));
+        Assert.That((string?)body["destination_number_masked"], Is.EqualTo(TestPhones.Masked(number)));
         Assert.That((int?)body["verify_attempts_used"], Is.EqualTo(1));
         Assert.That((int?)body["verify_attempts_left"], Is.EqualTo(4));
         Assert.That(body["created_at"], Is.Not.Null);
