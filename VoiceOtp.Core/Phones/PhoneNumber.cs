@@ -21,7 +21,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     public static bool TryParse(string? text, out PhoneNumber? number)
     {
         number = null;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 32)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 32 || !IsPlainAscii(text))
             return false;
         var candidate = text.Trim();
         if (!candidate.StartsWith('+'))
@@ -39,6 +39,11 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             return false;
         }
     }
+
+    // libphonenumber reads full-width and other scripts' digits and turns letters into keypad digits
+    // (1-800-FLOWERS); a number from an API is ASCII digits with the usual separators, nothing else.
+    private static bool IsPlainAscii(string text) =>
+        text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
 
     public bool Equals(PhoneNumber? other) => other is not null && other.E164 == E164;
 

@@ -32,6 +32,8 @@ namespace VoiceOtp.Core.Redis;
 //   {p}status:{session}       HASH  phone, created_at, expires_at, max_attempts, attempts_left,
 //                                   callback_url, status, ended_at, failed_call, failed_reason;
 //                                   written only by SessionStatusStore; TTL session + StatusRetentionSeconds
+//   {p}webhook:{SHA-256(sig)} STRING "1": an accepted Plivo webhook signature (WebhookReplayGuard);
+//                                   TTL session lifetime + StatusRetentionSeconds
 //   {p}events:outbox          LIST  "d <event id>" (deliver) | "x <session>" (expiry check)
 //   {p}events:claimed         ZSET  outbox entries being turned into Hangfire jobs, by lease end
 //   {p}events:event:{id}      HASH  url, body, delivered (or expires_at for an expiry check);
@@ -53,6 +55,8 @@ public sealed class RedisKeys(string prefix)
     public string ReadyCalls { get; } = prefix + "calls:ready";
 
     public string LeasedCalls { get; } = prefix + "calls:leased";
+
+    public string WebhookSignature(string digest) => $"{Prefix}webhook:{digest}";
 
     public string PostingCalls { get; } = prefix + "calls:posting";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Web.Hosting;
@@ -26,6 +27,7 @@ public static class CoreRegistration
         services.AddSingleton<CallQueue>();
         services.AddSingleton<CallPlacer>();
         services.AddHostedService<CallPump>();
+        services.AddSingleton<WebhookReplayGuard>();
         return services;
     }
 }

@@ -39,6 +39,8 @@ public static class PublicApiRegistration
     {
         s.ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() };
         s.DateFormatHandling = DateFormatHandling.IsoDateFormat;
+        // A key the request type does not have is a caller's mistake (or probe), not something to ignore.
+        s.MissingMemberHandling = MissingMemberHandling.Error;
         s.MaxDepth = 16;
         return s;
     }

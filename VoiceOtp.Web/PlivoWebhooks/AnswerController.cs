@@ -6,7 +6,8 @@ namespace VoiceOtp.Web.PlivoWebhooks;
 // The three requests Plivo makes while a call is live: the answer, the GetDigits action and the
 // Redirect after the last reading of the code. Each answers Plivo XML.
 [ApiController]
-[ServiceFilter(typeof(PlivoSignatureFilter))]
+// Before [ApiController]'s model-state check, so that an unreadable form is a webhook refusal (403), not the API's 400.
+[ServiceFilter(typeof(PlivoSignatureFilter), Order = PlivoSignatureFilter.Order)]
 public sealed class AnswerController(CallAnswerer answerer) : ControllerBase
 {
     [HttpPost(CallbackRoutes.Answer + "/{token}")]

@@ -6,7 +6,8 @@ using VoiceOtp.Web.PublicApi;
 namespace VoiceOtp.Web.PlivoWebhooks;
 
 [ApiController]
-[ServiceFilter(typeof(PlivoSignatureFilter))]
+// Before [ApiController]'s model-state check, so that an unreadable form is a webhook refusal (403), not the API's 400.
+[ServiceFilter(typeof(PlivoSignatureFilter), Order = PlivoSignatureFilter.Order)]
 public sealed class HangupController(HangupRecorder recorder) : ControllerBase
 {
     // Always 200 once the signature holds: Plivo retries anything else, and a call we no longer know

@@ -38,8 +38,9 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlP
         BrandName? brand = null;
         if (brandName is not null)
         {
-            if (!BrandName.TryCreate(brandName, out var b))
-                return OutcomeResults.Invalid($"brand_name must be 1 to {BrandName.MaxLength} printable characters");
+            // Markup has no place in a spoken name; a caller's brand is held to that, the operator's is not.
+            if (!BrandName.TryCreate(brandName, out var b) || brandName.IndexOfAny(['<', '>']) >= 0)
+                return OutcomeResults.Invalid($"brand_name must be 1 to {BrandName.MaxLength} printable characters, without < or >");
             brand = b;
         }
         Uri? callback = null;
