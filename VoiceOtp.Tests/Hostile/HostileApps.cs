@@ -22,6 +22,8 @@ public sealed class HostileApps : IAsyncDisposable
     public string PendingSessionId { get; private set; } = "";
     public string PendingAnswerUrl { get; private set; } = "";
 
+    public IEnumerable<string> JobsPrefixes => _settings.Select(s => s["Redis:JobsPrefix"]);
+
     public IEnumerable<string> Prefixes => _settings.SelectMany(s => new[] { s["Redis:KeyPrefix"], s["Redis:JobsPrefix"] });
 
     public static async Task<HostileApps> StartAsync()

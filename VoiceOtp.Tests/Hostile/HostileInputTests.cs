@@ -102,6 +102,7 @@ public sealed class HostileInputTests
         return last;
     }
 
-    private static bool IsHangfireLiveness(string key) =>
-        key.Contains("}:server", StringComparison.Ordinal) || key.Contains("}:lock:", StringComparison.Ordinal);
+    private bool IsHangfireLiveness(string key) =>
+        _apps.JobsPrefixes.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal)) is { } prefix
+        && (key[prefix.Length..].StartsWith("server", StringComparison.Ordinal) || key[prefix.Length..].Contains("lock", StringComparison.Ordinal));
 }

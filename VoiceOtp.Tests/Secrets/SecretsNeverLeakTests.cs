@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Hangfire.Redis.StackExchange;
+using Hangfire.Storage.Monitoring;
+using Newtonsoft.Json;
+using VoiceOtp.Tests.Infrastructure;
+
+namespace VoiceOtp.Tests.Secrets;
+
+// After one LoggedFlow, nothing the engine wrote to its log, kept as Hangfire job data, or shows on
+// the dashboard contains a code it spoke, a call token, a configured secret, or a full number.
+[NonParallelizable]
+public sealed class SecretsNeverLeakTests
+{
+    private LoggedFlow _flow = null!;
+
+    [OneTimeSetUp]
+    public async Task RunFlowAsync()
+    {
+        _flow = await LoggedFlow.StartAsync();
+        await _flow.RunAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_flow is not null)
+            await _flow.DisposeAsync();
+    }
+
+    [Test]
+    public void Log_ContainsNoSecret_AfterAFullFlowWithFailures()
+    {
+        var log = _flow.App.Output;
+
+        Assert.That(_flow.Codes, Has.Count.EqualTo(3), "three calls were answered and spoke a code");
+        Assert.That(log, Does.Contain("dbug:"), "the capture is at Debug level at least");
+        Assert.That(log, Does.Contain(TestPhones.Masked(_flow.Numbers[0])), "numbers are logged, masked");
+        AssertFree("the log", log, includeConfiguredSecrets: true);
+    }
+
+    [Test]
+    public void JobData_ContainsNoNumberCodeOrToken()
+    {
+        var monitoring = new RedisStorage(TestEnvironment.Redis.Connection,
+            new RedisStorageOptions { Prefix = _flow.Settings["Redis:JobsPrefix"] }).GetMonitoringApi();
+        var ids = monitoring.SucceededJobs(0, 1000).Select(j => j.Key)
+            .Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.ScheduledJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.ProcessingJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, 1000).Select(j => j.Key)))
+            .Distinct().ToList();
+
+        var text = new StringBuilder();
+        foreach (var id in ids)
+            text.AppendLine(Describe(monitoring.JobDetails(id)));
+
+        Assert.That(ids, Has.Count.GreaterThanOrEqualTo(5), "the flow left jobs behind");
+        Assert.That(monitoring.FailedJobs(0, 1000), Is.Not.Empty, "the refused call failed its job");
+        AssertFree("the job data", text.ToString(), includeConfiguredSecrets: true);
+    }
+
+    [Test]
+    public async Task DashboardPages_ContainNoNumberCodeOrToken()
+    {
+        var monitoring = new RedisStorage(TestEnvironment.Redis.Connection,
+            new RedisStorageOptions { Prefix = _flow.Settings["Redis:JobsPrefix"] }).GetMonitoringApi();
+        var ids = monitoring.SucceededJobs(0, 1000).Select(j => j.Key).Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key));
+        var pages = new[] { "", "/jobs/enqueued", "/jobs/scheduled", "/jobs/processing", "/jobs/succeeded", "/jobs/failed",
+            "/jobs/deleted", "/jobs/awaiting", "/retries", "/servers", "/recurring" }
+            .Concat(ids.Select(id => "/jobs/details/" + id)).ToList();
+        using var http = new HttpClient { BaseAddress = new Uri(_flow.App.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + LoggedFlow.DashboardPassword)));
+
+        var html = new StringBuilder();
+        foreach (var page in pages)
+        {
+            using var response = await http.GetAsync("/hangfire" + page);
+            Assert.That((int)response.StatusCode, Is.EqualTo(200), page);
+            html.AppendLine(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.That(html.ToString(), Does.Contain(TestPhones.Masked(_flow.Numbers[0])), "the call jobs show the masked number");
+        AssertFree("the dashboard", html.ToString(), includeConfiguredSecrets: true);
+    }
+
+    private void AssertFree(string where, string text, bool includeConfiguredSecrets)
+    {
+        foreach (var code in _flow.Codes)
+            Assert.That(Regex.IsMatch(text, $"(?<![0-9]){code}(?![0-9])"), Is.False, $"a spoken code is in {where}");
+        foreach (var token in _flow.CallTokens)
+            Assert.That(text, Does.Not.Contain(token), $"a call token is in {where}");
+        foreach (var number in _flow.Numbers)
+        {
+            Assert.That(text, Does.Not.Contain(number[1..]), $"a full number (E.164 digits) is in {where}");
+            Assert.That(text, Does.Not.Contain(number[3..]), $"a full number (national digits) is in {where}");
+        }
+        if (!includeConfiguredSecrets)
+            return;
+        var secrets = new Dictionary<string, string>
+        {
+            ["Plivo:AuthToken"] = TestSettings.PlivoAuthToken,
+            ["VoiceOtp:ApiKeys"] = TestSettings.ApiKey,
+            ["VoiceOtp:CodeKey"] = TestSettings.CodeKey,
+            ["VoiceOtp:CallbackSecret"] = TestSettings.CallbackSecret,
+            ["Dashboard:Password"] = LoggedFlow.DashboardPassword,
+        };
+        if (_flow.Settings.TryGetValue("Redis:Password", out var redisPassword) && redisPassword.Length > 0)
+            secrets["Redis:Password"] = redisPassword;
+        foreach (var (key, secret) in secrets)
+            Assert.That(text, Does.Not.Contain(secret), $"{key} is in {where}");
+    }
+
+    private static string Describe(JobDetailsDto job) => JsonConvert.SerializeObject(new
+    {
+        job.Job?.Type.FullName,
+        job.Job?.Method.Name,
+        job.Job?.Args,
+        job.Properties,
+        History = job.History.Select(h => new { h.StateName, h.Reason, h.Data }),
+    });
+}
