@@ -5,7 +5,7 @@ using static VoiceOtp.Tests.Hostile.HostileCase;
 
 namespace VoiceOtp.Tests.Hostile;
 
-// Plivo's webhooks, the simulator and the dashboard. "Replayed" rows first deliver the genuine
+// Plivo's webhooks, the simulator, and what admins see (dashboard, metrics). "Replayed" rows first deliver the genuine
 // request (which must be accepted), then send exactly the same bytes again.
 public static class WebhookHostileCases
 {
@@ -70,6 +70,8 @@ public static class WebhookHostileCases
 
         yield return new("dashboard: no credentials", new(401, Shape.BasicChallenge), a =>
             Send(HttpMethod.Get, a.Engine.BaseUrl, "/hangfire/jobs/succeeded", null));
+        yield return new("metrics: no credentials", new(401, Shape.BasicChallenge), a =>
+            Send(HttpMethod.Get, a.Engine.BaseUrl, "/metrics", null));
         yield return new("dashboard: wrong password", new(401, Shape.BasicChallenge), a =>
         {
             var request = Send(HttpMethod.Get, a.Engine.BaseUrl, "/hangfire", null);
