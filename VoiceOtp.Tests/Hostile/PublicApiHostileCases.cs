@@ -24,13 +24,13 @@ public static class PublicApiHostileCases
         yield return Body("dispatch: JSON string", "/dispatch_otp", "\"{n}\"", Invalid);
         yield return Body("dispatch: missing destination_number", "/dispatch_otp", "{}", Invalid);
         yield return Body("dispatch: destination_number null", "/dispatch_otp", """{"destination_number": null}""", Invalid);
-        yield return Body("dispatch: destination_number a JSON number (harden)", "/dispatch_otp", """{"destination_number": {d}}""", Invalid);
-        yield return Body("dispatch: destination_number true (harden)", "/dispatch_otp", """{"destination_number": true}""", Invalid);
+        yield return Body("dispatch: destination_number a JSON number", "/dispatch_otp", """{"destination_number": {d}}""", Invalid);
+        yield return Body("dispatch: destination_number true", "/dispatch_otp", """{"destination_number": true}""", Invalid);
         yield return Body("dispatch: destination_number an array", "/dispatch_otp", """{"destination_number": ["{n}"]}""", Invalid);
         yield return Body("dispatch: destination_number an object", "/dispatch_otp", """{"destination_number": {"e164": "{n}"}}""", Invalid);
         yield return Body("dispatch: extra field", "/dispatch_otp", """{"destination_number": "{n}", "admin": true}""", Invalid);
         yield return Body("dispatch: extra field named with markup", "/dispatch_otp", """{"destination_number": "{n}", "<b>x</b>": 1}""", Invalid);
-        yield return Body("dispatch: repeated key (harden)", "/dispatch_otp", """{"destination_number": "+15005550006", "destination_number": "{n}"}""", Invalid);
+        yield return Body("dispatch: repeated key", "/dispatch_otp", """{"destination_number": "+15005550006", "destination_number": "{n}"}""", Invalid);
         yield return Body("dispatch: truncated JSON", "/dispatch_otp", """{"destination_number": "{n}" """, Invalid);
         yield return Body("dispatch: nested 100 deep", "/dispatch_otp", new string('[', 100) + new string(']', 100), Invalid);
         yield return Body("dispatch: 1 MB body", "/dispatch_otp", Megabyte, TooLarge);
@@ -50,7 +50,7 @@ public static class PublicApiHostileCases
         yield return Body("dispatch: brand_name newline", "/dispatch_otp", """{"destination_number": "{n}", "brand_name": "Acme\nBank"}""", Invalid);
         yield return Body("dispatch: brand_name 10 000 characters", "/dispatch_otp", "{\"destination_number\": \"{n}\", \"brand_name\": \"" + new string('A', 10_000) + "\"}", Invalid);
         yield return Body("dispatch: brand_name empty", "/dispatch_otp", """{"destination_number": "{n}", "brand_name": ""}""", Invalid);
-        yield return Body("dispatch: brand_name a JSON number (harden)", "/dispatch_otp", """{"destination_number": "{n}", "brand_name": 42}""", Invalid);
+        yield return Body("dispatch: brand_name a JSON number", "/dispatch_otp", """{"destination_number": "{n}", "brand_name": 42}""", Invalid);
         yield return Body("dispatch: callback_url javascript:", "/dispatch_otp", """{"destination_number": "{n}", "callback_url": "javascript:alert(1)"}""", Invalid);
         yield return Body("dispatch: callback_url private address", "/dispatch_otp", """{"destination_number": "{n}", "callback_url": "http://10.0.0.1/x"}""", Invalid);
         yield return new("dispatch: no API key", Unauthorized, a => Post(a.Engine.BaseUrl, "/dispatch_otp", Json(Fill("""{"destination_number": "{n}"}""", a)), null));
@@ -78,10 +78,10 @@ public static class PublicApiHostileCases
         yield return Body("verify: full-width code", "/verify_otp", """{"destination_number": "{p}", "otp": "１２３４５６"}""", Invalid);
         yield return Body("verify: code with a NUL", "/verify_otp", """{"destination_number": "{p}", "otp": "12345\u0000"}""", Invalid);
         yield return Body("verify: code too long", "/verify_otp", """{"destination_number": "{p}", "otp": "1234567"}""", Invalid);
-        yield return Body("verify: code a JSON number (harden)", "/verify_otp", """{"destination_number": "{p}", "otp": 123456}""", Invalid);
+        yield return Body("verify: code a JSON number", "/verify_otp", """{"destination_number": "{p}", "otp": 123456}""", Invalid);
         yield return Body("verify: code null", "/verify_otp", """{"destination_number": "{p}", "otp": null}""", Invalid);
         yield return Body("verify: code missing", "/verify_otp", """{"destination_number": "{p}"}""", Invalid);
-        yield return Body("verify: code repeated (harden)", "/verify_otp", """{"destination_number": "{p}", "otp": "123456", "otp": "654321"}""", Invalid);
+        yield return Body("verify: code repeated", "/verify_otp", """{"destination_number": "{p}", "otp": "123456", "otp": "654321"}""", Invalid);
         yield return Body("verify: both number and session", "/verify_otp", """{"destination_number": "{p}", "session_uuid": "{s}", "otp": "123456"}""", Invalid);
         yield return Body("verify: neither number nor session", "/verify_otp", """{"otp": "123456"}""", Invalid);
         yield return Body("verify: extra field", "/verify_otp", """{"destination_number": "{p}", "otp": "123456", "attempts": 0}""", Invalid);
