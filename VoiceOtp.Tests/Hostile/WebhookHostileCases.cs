@@ -30,6 +30,14 @@ public static class WebhookHostileCases
             var sent = signed.Select(kv => kv.Key == "CallStatus" ? new KeyValuePair<string, string>(kv.Key, "completed") : kv).ToList();
             return HostileApps.Signed(Hangup(a.PendingAnswerUrl), sent, Nonce(), signedForm: signed);
         });
+        yield return new("digits: unsigned", Forbidden, a =>
+            Post(a.PendingAnswerUrl.Replace("/plivo/answer/", "/plivo/digits/"), "",
+                new FormUrlEncodedContent([.. HostileApps.AnswerForm(a.PendingNumber), new("Digits", "1")]), null));
+        yield return new("heard: signed with another auth token", Forbidden, a =>
+            HostileApps.Signed(a.PendingAnswerUrl.Replace("/plivo/answer/", "/plivo/heard/"), HostileApps.AnswerForm(a.PendingNumber),
+                Nonce(), "not-our-auth-token"));
+        yield return new("digits: encoded traversal in the token, validly signed", NotFound, a =>
+            HostileApps.Signed(a.Engine.BaseUrl + "/plivo/digits/..%2F..%2Fverify_otp", HostileApps.AnswerForm(a.PendingNumber), Nonce()));
         yield return new("answer: replayed", Forbidden, async a => await ReplayAsync(a, answer: true));
         yield return new("hangup: replayed", Forbidden, async a => await ReplayAsync(a, answer: false));
         yield return new("answer: encoded traversal in the token, unsigned", Forbidden, a =>

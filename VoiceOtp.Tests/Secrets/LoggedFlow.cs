@@ -125,7 +125,17 @@ public sealed class LoggedFlow : IAsyncDisposable
     {
         using var request = HostileApps.Signed((string)call.Body["answer_url"]!, HostileApps.AnswerForm(To(call)), Nonce());
         using var response = await Api.SendAsync(request);
-        var code = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants("say-as").First().Value;
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        // The keypress gate: the answer asks for one key ("Press 4 to hear ..."), its action speaks the code.
+        if (xml.Root!.Element("GetDigits") is { } gate)
+        {
+            var form = HostileApps.AnswerForm(To(call));
+            form.Add(new("Digits", gate.Value.Split(' ')[1]));
+            using var press = HostileApps.Signed((string)gate.Attribute("action")!, form, Nonce());
+            using var pressed = await Api.SendAsync(press);
+            xml = XDocument.Parse(await pressed.Content.ReadAsStringAsync());
+        }
+        var code = xml.Descendants("say-as").First().Value;
         Codes.Add(code);
         return code;
     }
