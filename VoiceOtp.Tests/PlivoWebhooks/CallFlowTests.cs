@@ -128,14 +128,22 @@ public sealed class CallFlowTests
         using var pressed = await _api.SendAsync(press.Request);
         Assert.That(await pressed.Content.ReadAsStringAsync(), Does.Contain("say-as"));
 
+        // A byte-for-byte copy is refused by the signature replay guard; Plivo's own repeated requests
+        // (freshly signed) are answered, and still read no code.
         using var replayedAnswer = await _api.SendAsync(answer.Again());
+        using var repeatedAnswer = await _api.SendAsync(Signed(Url(call, "answer"), Form(call)).Request);
         await HangupAsync(call);
         using var replayedPress = await _api.SendAsync(press.Again());
+        using var latePress = await _api.SendAsync(Signed(Url(call, "digits"), [.. Form(call), new("Digits", digit.ToString())]).Request);
 
-        var again = await replayedAnswer.Content.ReadAsStringAsync();
+        Assert.That((int)replayedAnswer.StatusCode, Is.EqualTo(403));
+        Assert.That(await replayedAnswer.Content.ReadAsStringAsync(), Is.Empty);
+        var again = await repeatedAnswer.Content.ReadAsStringAsync();
         Assert.That(again, Does.Not.Contain("say-as"));
         Assert.That(GateDigit(again), Is.EqualTo(digit), "a repeated answer request asks for the same digit");
-        Assert.That(await replayedPress.Content.ReadAsStringAsync(), Does.Not.Contain("say-as").And.Contain("no longer valid"));
+        Assert.That((int)replayedPress.StatusCode, Is.EqualTo(403));
+        Assert.That(await replayedPress.Content.ReadAsStringAsync(), Is.Empty);
+        Assert.That(await latePress.Content.ReadAsStringAsync(), Does.Not.Contain("say-as").And.Contain("no longer valid"));
     }
 
     private async Task<(string Number, string Session, FakePlivo.RecordedCall Call)> DispatchAsync()
