@@ -13,4 +13,6 @@ public sealed class DispatchOtpRequest
 
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; set; }
+    public string? ClientIp { get; set; }
+    public string? RateLimitKey { get; set; }
 }

@@ -14,6 +14,8 @@ public sealed class VerifyOtpRequest
 
     [JsonPropertyName("otp")]
     public string? Otp { get; set; }
+    public string? ClientIp { get; set; }
+    public string? RateLimitKey { get; set; }
 
     public override string ToString() => nameof(VerifyOtpRequest);
 }
