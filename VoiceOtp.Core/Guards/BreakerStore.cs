@@ -30,19 +30,28 @@ public sealed class BreakerStore(IConnectionMultiplexer redis, RedisKeys keys, T
         return open.OrderBy(b => b.Country, StringComparer.Ordinal).ThenBy(b => b.Prefix, StringComparer.Ordinal).ToList();
     }
 
-    // Closes the country's breaker and its prefix breakers, and forgets the history that tripped
-    // them; otherwise the next dispatch would trip them again at once.
+    // Closes the country's breaker and its prefix breakers, and forgets the history behind them
+    // (prefixes that never tripped too, found by SCAN: a rare admin action), since otherwise the
+    // next dispatch would trip them again at once. Returns how many breakers were open.
     public async Task<int> ResetAsync(string country)
     {
-        var scopes = (await _db.HashKeysAsync(keys.Breakers)).Select(f => (string)f!)
+        var open = (await ListOpenAsync()).Count(b => b.Country == country);
+        var fields = (await _db.HashKeysAsync(keys.Breakers)).Select(f => (string)f!)
             .Where(s => s == country || s.StartsWith(country + ":", StringComparison.Ordinal)).ToList();
-        if (!scopes.Contains(country))
-            scopes.Add(country);
+        var history = new List<RedisKey> { keys.ConversionList(country), keys.ConversionStates(country), keys.CallWindow(country) };
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            foreach (var pattern in new[] { keys.ConversionList(country + ":*"), keys.ConversionStates(country + ":*") })
+                await foreach (var key in server.KeysAsync(_db.Database, Glob(pattern)))
+                    history.Add(key);
         var tx = _db.CreateTransaction();
-        var removed = tx.HashDeleteAsync(keys.Breakers, scopes.Select(s => (RedisValue)s).ToArray());
-        _ = tx.KeyDeleteAsync(scopes.SelectMany(s => new RedisKey[] { keys.ConversionList(s), keys.ConversionStates(s) })
-            .Append(keys.CallWindow(country)).ToArray());
+        if (fields.Count > 0)
+            _ = tx.HashDeleteAsync(keys.Breakers, fields.Select(f => (RedisValue)f).ToArray());
+        _ = tx.KeyDeleteAsync(history.Distinct().ToArray());
         await tx.ExecuteAsync();
-        return (int)await removed;
+        return open;
     }
+
+    // Escapes glob characters in our prefix; the trailing * stays a wildcard.
+    private static string Glob(string pattern) =>
+        string.Concat(pattern[..^1].Select(c => c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString())) + "*";
 }
