@@ -41,7 +41,8 @@ public sealed record RequestOrigin(string ApiKeyId, string? ClientIp = null, str
             return false;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
-        address.ScopeId = 0;
+        else if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            address.ScopeId = 0;
         normalized = address.ToString();
         return true;
     }
