@@ -59,9 +59,3 @@ public sealed class ApiKeyAuthenticationHandler(
         return Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings));
     }
 }
-
-public static class ApiKeyClaims
-{
-    public static string ApiKeyId(this ClaimsPrincipal user) =>
-        user.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "";
-}
