@@ -106,9 +106,12 @@ public sealed class TollFraudAcceptanceTests
     public async Task Dispatch_Returns403Blocked_OnceACountrysDailySpendCapIsReached_AndLogsTheEstimatedCost()
     {
         var first = ExampleNumbers.Fresh("FR", PhoneNumberType.MOBILE);
-        Assert.That((await Api.DispatchAsync(_api, first)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var (opened, session) = await Api.DispatchAsync(_api, first);
+        Assert.That(opened, Is.EqualTo(HttpStatusCode.OK));
         await SimulatorCalls.WaitForEndedAsync(_api, first, 1);
         await WaitForLogAsync("estimated cost 10");
+        using var statusResponse = await _api.GetAsync($"/sessions/{(string?)session["session_uuid"]}");
+        var sessionStatus = await Api.ReadAsync(statusResponse);
 
         var (status, body) = await Api.DispatchAsync(_api, ExampleNumbers.Fresh("FR", PhoneNumberType.MOBILE));
         var (other, _) = await Api.DispatchAsync(_api, ExampleNumbers.Fresh("GB", PhoneNumberType.MOBILE));
@@ -117,6 +120,7 @@ public sealed class TollFraudAcceptanceTests
         Assert.That((string?)body["message"], Does.Contain("spend cap for this country"));
         Assert.That(other, Is.EqualTo(HttpStatusCode.OK), "the cap is per country");
         Assert.That(_app.Output, Does.Contain("18 s billed, estimated cost 10").And.Not.Contain(first));
+        Assert.That((decimal?)sessionStatus["calls"]![0]!["estimated_cost"], Is.EqualTo(10m), "the status shows the call's cost");
     }
 
     private async Task<(HttpStatusCode, System.Text.Json.Nodes.JsonObject)> GetAsync(string path)
