@@ -12,6 +12,7 @@ namespace VoiceOtp.Web.Admin;
 // and not the product backends that hold API keys, which are what a breaker protects against.
 [ApiController]
 [Authorize(Policy = HangfireRegistration.DashboardPolicy)]
+[ApiExplorerSettings(IgnoreApi = true)]
 public sealed class BreakersController(BreakerStore breakers) : ControllerBase
 {
     private static readonly HashSet<string> Regions = new(PhoneNumberUtil.GetInstance().GetSupportedRegions(), StringComparer.Ordinal);
@@ -20,10 +21,8 @@ public sealed class BreakersController(BreakerStore breakers) : ControllerBase
     public async Task<IActionResult> List()
     {
         var open = await breakers.ListOpenAsync();
-        return Ok(new ApiResponse("success", $"{open.Count} open circuit breaker(s)")
-        {
-            Breakers = open.Select(b => new BreakerView(b.Country, b.Prefix, b.Reason, b.OpenedAt, b.OpenUntil)).ToList(),
-        });
+        return Ok(new BreakerListResponse($"{open.Count} open circuit breaker(s)",
+            open.Select(b => new BreakerView(b.Country, b.Prefix, b.Reason, b.OpenedAt, b.OpenUntil)).ToList()));
     }
 
     [HttpDelete("admin/breakers/{country}")]
@@ -37,4 +36,3 @@ public sealed class BreakersController(BreakerStore breakers) : ControllerBase
     }
 }
 
-public sealed record BreakerView(string Country, string? Prefix, string Reason, DateTimeOffset OpenedAt, DateTimeOffset OpenUntil);

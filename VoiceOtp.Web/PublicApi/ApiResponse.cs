@@ -24,7 +24,4 @@ public sealed class ApiResponse(string status, string message)
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     [JsonPropertyName("attempts_remaining")]
     public int? AttemptsRemaining { get; init; }
-
-    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
-    public IReadOnlyList<Admin.BreakerView>? Breakers { get; init; }
 }
