@@ -8,7 +8,7 @@ public sealed class GuardStartupTests
     public async Task App_RefusesToStart_NamingTheKey_ForAnUnknownCountryOrAMalformedPrefix()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "bad-guard:", "{bad-guard-jobs}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "bad-guard:{g}:", "{bad-guard-jobs}:");
         settings["VoiceOtp:AllowedCountries:0"] = "XQ";
         settings["VoiceOtp:BlockedPrefixes:0"] = "4470";
 

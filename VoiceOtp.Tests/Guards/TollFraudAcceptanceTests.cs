@@ -20,7 +20,7 @@ public sealed class TollFraudAcceptanceTests
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"fraud-{run}:", $"{{fraud-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"fraud:{{{run}}}:", $"{{fraud-jobs-{run}}}:");
         settings["Plivo:Simulator"] = "true";
         settings["Plivo:AllowSimulator"] = "true";
         settings["Plivo:BaseUrl"] = "";
