@@ -78,7 +78,7 @@ public sealed class TollFraudAcceptanceTests
         foreach (var n in numbers)
             Assert.That((await Api.DispatchAsync(_api, n)).Status, Is.EqualTo(HttpStatusCode.OK));
         foreach (var n in numbers)
-            await SimulatorCalls.WaitForCodeAsync(_api, n); // answered, as pumped numbers are, and never verified
+            await SimulatorCalls.WaitForEndedAsync(_api, n, 1); // answered, as pumped numbers are, and never verified
         await Task.Delay(TimeSpan.FromSeconds(11)); // past CodeTtlSeconds: the sessions are now unconverted
 
         var next = ExampleNumbers.Fresh("DE", PhoneNumberType.MOBILE);
