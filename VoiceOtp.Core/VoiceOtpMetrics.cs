@@ -77,6 +77,7 @@ public sealed class VoiceOtpMetrics
         DispatchStatus.Opened => "opened",
         DispatchStatus.Joined => "joined",
         DispatchStatus.CallLimitReached => "call_limit_reached",
+        DispatchStatus.Refused => "refused",
         _ => "locked",
     };
 

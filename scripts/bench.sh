@@ -62,6 +62,11 @@ pids+=($!)
 VoiceOtp__ApiKeys__0="$api_key" \
 VoiceOtp__CodeKey="$code_key" \
 VoiceOtp__PublicBaseUrl="http://127.0.0.1:$app_port" \
+VoiceOtp__DispatchesPerApiKeyPerMinute=1000000 \
+VoiceOtp__CountryHourlyCallLimit=0 \
+VoiceOtp__MinConversionRate=0 \
+VoiceOtp__DailySpendLimit=0 \
+VoiceOtp__DailySpendLimitPerCountry=0 \
 Plivo__AuthId=MABENCH0000000000000 Plivo__AuthToken="$(head -c 30 /dev/urandom | base64)" \
 Plivo__CallerId=+14155550100 Plivo__BaseUrl="http://127.0.0.1:$plivo_port" \
 Redis__Configuration="127.0.0.1:$redis_port" Redis__KeyPrefix="$prefix" \

@@ -10,6 +10,27 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
+    // Once per call however often Plivo repeats the hangup: true only for the first record, so that
+    // the caller counts the spend once.
+    private const string SetCostOnce = """
+        #!lua
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HSETNX', KEYS[1], 'cost_micros', ARGV[1]) == 0 then
+          return 0
+        end
+        redis.call('HSET', KEYS[1], 'bill_seconds', ARGV[2])
+        return 1
+        """;
+
+    public async Task<bool> RecordCostAsync(CallRef call, int billSeconds, long costMicros) =>
+        (int)await _db.ScriptEvaluateAsync(SetCostOnce, [keys.Call(call.Phone, call.SessionId, call.Attempt)],
+            [costMicros, billSeconds]) == 1;
+
+    public async Task<long?> FindCostAsync(CallRef call)
+    {
+        var v = await _db.HashGetAsync(keys.Call(call.Phone, call.SessionId, call.Attempt), "cost_micros");
+        return v.IsNull ? null : (long)v;
+    }
+
     public async Task<CallRef?> FindAsync(string token)
     {
         if (!CallToken.IsWellFormed(token))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Core.Calls;
@@ -13,6 +14,7 @@ public sealed partial class HangupRecorder(
     CallRetrySchedule schedule,
     SessionEvents events,
     VoiceOtpMetrics metrics,
+    SpendRecorder spend,
     ILogger<HangupRecorder> logger)
 {
     public async Task<bool> RecordAsync(string token, CallCallbackParameters p)
@@ -25,6 +27,7 @@ public sealed partial class HangupRecorder(
         metrics.CallEnded(call.Phone, outcome);
         Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
         await events.CallEndedAsync(call, p, next is not null);
+        await spend.RecordAsync(call, p.BilledSeconds);
         if (next is { } n)
             Log.RetryScheduled(logger, call.SessionId, n.Call, n.Delay.TotalSeconds);
         return true;

@@ -13,11 +13,15 @@ public sealed class CodeKeys
             throw new ArgumentException("The code key must be at least 32 bytes.", nameof(masterKey));
         HmacKey = Derive(masterKey, "voiceotp code hmac v1");
         SealKey = Derive(masterKey, "voiceotp code seal v1");
+        TagKey = Derive(masterKey, "voiceotp limit tag v1");
     }
 
     internal byte[] HmacKey { get; }
 
     internal byte[] SealKey { get; }
+
+    // Names rate-limit counters after numbers, IPs and product keys without storing them.
+    internal byte[] TagKey { get; }
 
     private static byte[] Derive(byte[] master, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));

@@ -7,12 +7,27 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    private PhoneNumber(string e164) => E164 = e164;
+    private PhoneNumber(string e164, string regionCode, PhoneNumberType type, int countryCode)
+    {
+        E164 = e164;
+        RegionCode = regionCode;
+        Type = type;
+        CountryCode = countryCode;
+    }
 
     public string E164 { get; }
 
-    // ISO 3166 region of the number ("GB"), for per-country metrics; "ZZ" when libphonenumber cannot tell.
-    public string RegionCode => Util.GetRegionCodeForNumber(Util.Parse(E164, null)) ?? "ZZ";
+    // ISO 3166 alpha-2, or "001" for non-geographic ranges (+800, +808, +870, +878, +881, +882,
+    // +883, +888, +979): those belong to no country.
+    public string RegionCode { get; }
+
+    public PhoneNumberType Type { get; }
+
+    public int CountryCode { get; }
+
+    public bool IsNonGeographic => RegionCode == NonGeographicRegion;
+
+    public const string NonGeographicRegion = "001";
 
     public string Masked => PhoneMask.Of(E164);
 
@@ -31,7 +46,8 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             var parsed = Util.Parse(candidate, null);
             if (!Util.IsValidNumber(parsed))
                 return false;
-            number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164));
+            number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164),
+                Util.GetRegionCodeForNumber(parsed) ?? "ZZ", Util.GetNumberType(parsed), parsed.CountryCode);
             return true;
         }
         catch (NumberParseException)

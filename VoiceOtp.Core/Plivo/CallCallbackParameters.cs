@@ -11,4 +11,9 @@ public sealed record CallCallbackParameters(string? CallUuid, string? RequestUui
 
     // Digits is caller input; it never reaches a log, so ToString shows only the call uuid.
     public override string ToString() => $"{nameof(CallCallbackParameters)} {CallUuid}";
+
+    // Plivo bills whole seconds; anything else (absent, negative, absurd) is read as nothing billed.
+    public int BilledSeconds =>
+        int.TryParse(BillDuration, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
+        && s <= 86_400 ? s : 0;
 }

@@ -40,6 +40,20 @@ namespace VoiceOtp.Core.Redis;
 //                                   written only by EventOutbox; TTL EventOptions.EventTtl
 // The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
 // which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
+//
+// Fields cost_micros and bill_seconds of a call hash are written once by CallAttemptStore.RecordCostAsync
+// (SpendRecorder, from the hangup), only while the hash exists.
+//
+// The guard keys (rate limits, breakers, spend) sit under the prefix's hash tag like every other key,
+// which lets admit.lua check all of a dispatch's limits in one step; counters are named by GuardTags
+// digests, never by a number, IP or key. Scope is a country ("GB") or a country and prefix ("GB:+44207").
+//   {p}guard:rate:{limit}:{tag}    ZSET   request id -> Redis time (ms); admit.lua; TTL = window
+//   {p}guard:calls:{scope}         ZSET   the same, calls placed to a country in the last hour
+//   {p}guard:breakers              HASH   scope -> "open_until_ms|reason|opened_ms"; admit.lua
+//                                                trips, BreakerStore resets; TTL = longest cool-down
+//   {p}guard:conv:{scope}          LIST   newest session ids first, at most N; track-session.lua
+//   {p}guard:conv-at:{scope}       HASH   session id -> expiry ms, or "v" once verified; TTL 7 days
+//   {p}guard:spend:{yyyyMMdd}[:{region}]  STRING  micro-units spent that UTC day; TTL 2 days
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
@@ -81,4 +95,17 @@ public sealed class RedisKeys(string prefix)
     public string EventClaims => $"{Prefix}events:claimed";
 
     public string EventRecord(string eventId) => $"{Prefix}events:event:{eventId}";
+
+    public string RateWindow(string limit, string tag) => $"{Prefix}guard:rate:{limit}:{tag}";
+
+    public string CallWindow(string scope) => $"{Prefix}guard:calls:{scope}";
+
+    public string Breakers => $"{Prefix}guard:breakers";
+
+    public string ConversionList(string scope) => $"{Prefix}guard:conv:{scope}";
+
+    public string ConversionStates(string scope) => $"{Prefix}guard:conv-at:{scope}";
+
+    public string Spend(DateOnly day, string? region = null) =>
+        $"{Prefix}guard:spend:" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + (region is null ? "" : ":" + region);
 }

@@ -19,6 +19,8 @@ public static class RedisScripts
     public static string AnswerCall { get; } = Load("answer-call.lua");
     public static string PressKey { get; } = Load("press-key.lua");
     public static string RecordHeard { get; } = Load("record-heard.lua");
+    public static string Admit { get; } = Load("admit.lua");
+    public static string TrackSession { get; } = Load("track-session.lua");
 
     public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
 

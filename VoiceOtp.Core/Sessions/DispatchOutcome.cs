@@ -1,3 +1,5 @@
+using VoiceOtp.Core.Guards;
+
 namespace VoiceOtp.Core.Sessions;
 
 public enum DispatchStatus
@@ -6,6 +8,10 @@ public enum DispatchStatus
     Joined,
     CallLimitReached,
     Locked,
+    Refused,
 }
 
-public sealed record DispatchOutcome(DispatchStatus Status, string SessionId, DateTimeOffset ExpiresAt);
+public sealed record DispatchOutcome(DispatchStatus Status, string SessionId, DateTimeOffset ExpiresAt, Refusal? Refusal = null)
+{
+    public static DispatchOutcome Refuse(Refusal refusal) => new(DispatchStatus.Refused, "", default, refusal);
+}

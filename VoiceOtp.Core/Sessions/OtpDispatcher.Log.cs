@@ -11,5 +11,8 @@ public sealed partial class OtpDispatcher
 
         [LoggerMessage(2, LogLevel.Information, "Session {SessionId} for {Phone}: dispatch refused ({Status})")]
         public static partial void Refused(ILogger logger, string sessionId, string phone, DispatchStatus status);
+
+        [LoggerMessage(3, LogLevel.Information, "Dispatch to {Phone} refused before any session: {Kind}")]
+        public static partial void Blocked(ILogger logger, string phone, Guards.RefusalKind kind);
     }
 }

@@ -2,12 +2,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Sessions;
 
 public sealed partial class OtpDispatcher(
     OtpSessionStore sessions,
+    NumberPolicy policy,
+    Admission admission,
+    ConversionTracker conversions,
     CodeHasher hasher,
     CodeSealer sealer,
     SessionEvents events,
@@ -17,8 +21,15 @@ public sealed partial class OtpDispatcher(
     ILogger<OtpDispatcher> logger)
 {
     // callbackUrl is kept only by the dispatch that opens the session; a join never changes it.
-    public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand, Uri? callbackUrl = null)
+    public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand, RequestOrigin origin, Uri? callbackUrl = null)
     {
+        // Both before the session script, so that a refusal places no call and touches no session.
+        if ((policy.Check(phone) ?? await admission.AdmitDispatchAsync(phone, origin)) is { } refusal)
+        {
+            Log.Blocked(logger, phone.Masked, refusal.Kind);
+            metrics.Dispatched(DispatchStatus.Refused);
+            return DispatchOutcome.Refuse(refusal);
+        }
         var o = options.Value;
         // Made before we know whether the number has a pending session, so that one script call
         // decides; on a join the fresh code is dropped unread and the pending one is spoken again.
@@ -44,6 +55,8 @@ public sealed partial class OtpDispatcher(
             // The script queued the call in the same step: a 200 means it is in Redis and will be
             // placed by a pump even if this process stops right after responding.
             Log.Dispatched(logger, opened.Id, phone.Masked, opened.CallNumber, status);
+            if (status == DispatchStatus.Opened)
+                await conversions.RecordOpenedAsync(phone, opened.Id, ttl);
         }
         else
         {

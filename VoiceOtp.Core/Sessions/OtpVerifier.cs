@@ -1,17 +1,23 @@
 using Microsoft.Extensions.Logging;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Sessions;
 
 public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher hasher, SessionEvents events, VoiceOtpMetrics metrics,
-    ILogger<OtpVerifier> logger)
+    Admission admission, ConversionTracker conversions, ILogger<OtpVerifier> logger)
 {
-    public Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code) => VerifyAsync(phone, null, code);
+    public async Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code, RequestOrigin? origin = null) =>
+        await admission.AdmitVerifyAsync(origin) is { } refusal
+            ? new VerifyOutcome(VerifyStatus.Refused, Refusal: refusal)
+            : await VerifyAsync(phone, null, code);
 
-    public async Task<VerifyOutcome> VerifyBySessionAsync(string sessionId, OtpCode code)
+    public async Task<VerifyOutcome> VerifyBySessionAsync(string sessionId, OtpCode code, RequestOrigin? origin = null)
     {
+        if (await admission.AdmitVerifyAsync(origin) is { } refusal)
+            return new VerifyOutcome(VerifyStatus.Refused, Refusal: refusal);
         var phone = await sessions.FindPhoneAsync(sessionId);
         return phone is null ? new VerifyOutcome(VerifyStatus.NotFound) : await VerifyAsync(phone, sessionId, code);
     }
@@ -30,6 +36,8 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
         Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
         if (id.Length > 0)
             await events.VerifyCheckedAsync(id, outcome.Status, remaining);
+        if (outcome.Status == VerifyStatus.Verified)
+            await conversions.RecordVerifiedAsync(phone, id);
         return outcome;
     }
 }

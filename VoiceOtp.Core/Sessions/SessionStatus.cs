@@ -14,4 +14,6 @@ public sealed record SessionStatus(
     int AttemptsLeft,
     IReadOnlyList<CallStatus> Calls);
 
-public sealed record CallStatus(int Number, CallState State, string? HangupCause, int? Duration, int? BillDuration);
+// EstimatedCost is what SpendRecorder priced the call at from its BillDuration, once it ended.
+public sealed record CallStatus(int Number, CallState State, string? HangupCause, int? Duration, int? BillDuration,
+    decimal? EstimatedCost = null);

@@ -1,3 +1,5 @@
+using VoiceOtp.Core.Guards;
+
 namespace VoiceOtp.Core.Sessions;
 
 public enum VerifyStatus
@@ -6,6 +8,7 @@ public enum VerifyStatus
     Rejected,
     Locked,
     NotFound,
+    Refused,
 }
 
-public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null);
+public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null, Refusal? Refusal = null);

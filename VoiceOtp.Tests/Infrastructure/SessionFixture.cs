@@ -31,7 +31,8 @@ public sealed class SessionFixture
         var connection = TestEnvironment.Redis.Connection;
         Events = new SessionEvents(new SessionStatusStore(connection, Keys, events), new EventOutbox(connection, Keys, events),
             Options.Create(new VoiceOtpOptions()), TimeProvider.System, NullLogger<SessionEvents>.Instance);
-        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, NullLogger<OtpVerifier>.Instance);
+        var guards = new GuardFixture(keys: Keys, codeKeys: codeKeys);
+        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, guards.Admission, guards.Conversions, NullLogger<OtpVerifier>.Instance);
     }
 
     // The metrics sink of a bare service provider: real instruments, nobody listening.

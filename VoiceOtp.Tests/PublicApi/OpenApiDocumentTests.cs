@@ -72,8 +72,8 @@ public sealed class OpenApiDocumentTests
     [Test]
     public void Schemas_UseTheWireNames()
     {
-        Assert.That(Properties(RequestSchema("/dispatch_otp")), Is.EquivalentTo(new[] { "destination_number", "brand_name", "callback_url" }));
-        Assert.That(Properties(RequestSchema("/verify_otp")), Is.EquivalentTo(new[] { "destination_number", "session_uuid", "otp" }));
+        Assert.That(Properties(RequestSchema("/dispatch_otp")), Is.EquivalentTo(new[] { "destination_number", "brand_name", "callback_url", "client_ip", "rate_limit_key" }));
+        Assert.That(Properties(RequestSchema("/verify_otp")), Is.EquivalentTo(new[] { "destination_number", "session_uuid", "otp", "client_ip", "rate_limit_key" }));
         Assert.That(Properties(ResponseSchema("/verify_otp", "200")),
             Is.EquivalentTo(new[] { "status", "message", "session_uuid", "expires_at", "attempts_remaining" }));
         Assert.That(Properties(ResponseSchema("/sessions/{sessionUuid}", "200", "get")),
@@ -90,6 +90,8 @@ public sealed class OpenApiDocumentTests
             ["400"] = () => Post(api, "/dispatch_otp", new { destination_number = "12" }),
             ["401"] = () => Post(TestEnvironment.Host.AnonymousClient(), "/dispatch_otp", new { destination_number = TestPhones.Next() }),
             ["413"] = () => Post(api, "/dispatch_otp", new { destination_number = TestPhones.Next(), brand_name = new string('a', 70_000) }),
+            ["403"] = () => Post(api, "/dispatch_otp",
+                new { destination_number = ExampleNumbers.For("GB", PhoneNumbers.PhoneNumberType.PREMIUM_RATE) }),
             ["415"] = () => api.PostAsync("/dispatch_otp", new StringContent("destination_number=1", Encoding.UTF8, "text/plain")),
             ["429"] = async () =>
             {

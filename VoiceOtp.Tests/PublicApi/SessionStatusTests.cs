@@ -114,7 +114,7 @@ public sealed class SessionStatusTests
         await using var scope = Host.Services.CreateAsyncScope();
         var dispatcher = ActivatorUtilities.CreateInstance<OtpDispatcher>(scope.ServiceProvider, Options.Create(options));
         PhoneNumber.TryParse(number, out var phone);
-        var opened = await dispatcher.DispatchAsync(phone!, null, new Uri(url));
+        var opened = await dispatcher.DispatchAsync(phone!, null, new VoiceOtp.Core.Guards.RequestOrigin("status-test"), new Uri(url));
         var code = await SimulatorCalls.WaitForCodeAsync(client, number);
 
         var expired = await EventFlow.WaitForEventAsync(url, "session.expired", number, code);

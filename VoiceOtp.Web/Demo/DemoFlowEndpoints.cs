@@ -34,7 +34,8 @@ public static class DemoFlowEndpoints
         var wait = throttle.SecondsToWait(phone!);
         if (wait > 0)
             return DemoMessages.Wait(wait);
-        var outcome = await dispatcher.DispatchAsync(phone!, null);
+        // The demo page has no API key; its dispatches share one key's budget and every other guard.
+        var outcome = await dispatcher.DispatchAsync(phone!, null, new VoiceOtp.Core.Guards.RequestOrigin("demo-page"));
         if (outcome.Status is DispatchStatus.Opened or DispatchStatus.Joined)
             throttle.Called(phone!);
         return DemoMessages.ForDispatch(outcome, phone!, otp.Value.CodeLength, demo.Value.ResendAfterSeconds);

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Guards;
+using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Sessions;
 
@@ -20,6 +22,13 @@ public static class CoreRegistration
         services.AddSingleton<VoiceOtpMetrics>();
         services.AddSingleton<CallAnswerStore>();
         services.AddSingleton<MakeCallRequestFactory>();
+        services.AddSingleton<GuardTags>();
+        services.AddSingleton<BreakerScopes>();
+        services.AddSingleton<NumberPolicy>();
+        services.AddSingleton<Admission>();
+        services.AddSingleton<ConversionTracker>();
+        services.AddSingleton<SpendRecorder>();
+        services.AddSingleton<BreakerStore>();
         services.AddScoped<OtpDispatcher>();
         services.AddScoped<OtpVerifier>();
         services.AddScoped<CallAnswerer>();

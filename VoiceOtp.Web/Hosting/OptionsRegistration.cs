@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Redis;
 using VoiceOtp.Web.Dashboard;
@@ -13,6 +14,8 @@ public static class OptionsRegistration
     {
         services.AddOptions<VoiceOtpOptions>().BindConfiguration(VoiceOtpOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VoiceOtpOptions>, VoiceOtpOptionsValidator>();
+        services.AddOptions<GuardOptions>().BindConfiguration(GuardOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GuardOptions>, GuardOptionsValidator>();
 
         services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.Section)
             .PostConfigure<IOptions<VoiceOtpOptions>>(FillDefaults).ValidateOnStart();

@@ -21,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    // A digest of the key, for rate limits per key; the key itself goes nowhere.
+    public const string KeyIdClaim = "voiceotp:api_key_id";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -34,7 +37,8 @@ public sealed class ApiKeyAuthenticationHandler(
                 match = i;
         if (match < 0)
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key"));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"api-key-{match}")], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"api-key-{match}"),
+            new Claim(KeyIdClaim, Convert.ToHexString(given, 0, 16))], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

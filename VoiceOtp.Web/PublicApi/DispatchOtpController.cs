@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 
@@ -15,24 +16,29 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlP
     [ProducesResponseType<ApiResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> Dispatch([FromBody] DispatchOtpRequest request) =>
-        DispatchAsync(request.DestinationNumber, request.BrandName, request.CallbackUrl);
+        DispatchAsync(request.DestinationNumber, request.BrandName, request.CallbackUrl, request.ClientIp, request.RateLimitKey);
 
     // The URL shape of Plivo's voice-OTP guide, for a drop-in switch.
     [HttpPost("dispatch_otp/{destinationNumber}")]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
-    public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null, null);
+    public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null, null, null, null);
 
-    private async Task<IActionResult> DispatchAsync(string? number, string? brandName, string? callbackUrl)
+    private async Task<IActionResult> DispatchAsync(string? number, string? brandName, string? callbackUrl, string? clientIp,
+        string? rateLimitKey)
     {
+        if (!RequestOrigin.TryCreate(User.ApiKeyId(), clientIp, rateLimitKey, out var origin, out var error))
+            return OutcomeResults.Invalid(error);
         if (!PhoneNumber.TryParse(number, out var phone))
             return OutcomeResults.InvalidNumber();
         BrandName? brand = null;
@@ -46,7 +52,7 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlP
         Uri? callback = null;
         if (callbackUrl is not null && !callbacks.TryAccept(callbackUrl, out callback, out var problem))
             return OutcomeResults.Invalid(problem!);
-        var outcome = await dispatcher.DispatchAsync(phone!, brand, callback);
+        var outcome = await dispatcher.DispatchAsync(phone!, brand, origin, callback);
         return outcome.ToResult();
     }
 }

@@ -13,4 +13,11 @@ public sealed class DispatchOtpRequest
 
     [JsonPropertyName("callback_url")]
     public string? CallbackUrl { get; set; }
+
+    // The product's own user, for rate limits of their own (see RequestOrigin).
+    [JsonPropertyName("client_ip")]
+    public string? ClientIp { get; set; }
+
+    [JsonPropertyName("rate_limit_key")]
+    public string? RateLimitKey { get; set; }
 }

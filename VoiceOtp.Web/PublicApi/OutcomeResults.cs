@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Web.PublicApi;
@@ -13,6 +15,7 @@ public static class OutcomeResults
             SessionUuid = o.SessionId,
             ExpiresAt = o.ExpiresAt,
         }),
+        DispatchStatus.Refused => o.Refusal!.ToResult(),
         DispatchStatus.CallLimitReached => Json(429, new ApiResponse("too_many_calls",
             "this verification already used all the calls it may place; verify the code or wait until it expires")
         {
@@ -33,6 +36,7 @@ public static class OutcomeResults
         {
             AttemptsRemaining = o.AttemptsRemaining,
         }),
+        VerifyStatus.Refused => o.Refusal!.ToResult(),
         VerifyStatus.Locked => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried; this verification can no longer succeed")),
         _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
@@ -41,6 +45,9 @@ public static class OutcomeResults
     public static IActionResult ToResult(this SessionStatus? s) => s is null
         ? Json(404, new ApiResponse("not_found", "no such session (it never existed, or its status is no longer kept)"))
         : new ObjectResult(new SessionStatusResponse(s)) { StatusCode = 200 };
+    public static IActionResult ToResult(this Refusal r) => r.Kind == RefusalKind.RateLimited
+        ? new RetryAfterResult(new ApiResponse("rate_limited", r.Message), r.RetryAfterSeconds)
+        : Json(403, new ApiResponse("blocked", r.Message));
 
     public static IActionResult InvalidNumber() =>
         Invalid("destination_number must be a valid phone number in international format, such as +14155550123");
@@ -48,4 +55,14 @@ public static class OutcomeResults
     public static IActionResult Invalid(string message) => Json(400, new ApiResponse("invalid", message));
 
     private static ObjectResult Json(int status, ApiResponse body) => new(body) { StatusCode = status };
+
+    private sealed class RetryAfterResult(ApiResponse body, int seconds) : ObjectResult(body)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            StatusCode = 429;
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return base.ExecuteResultAsync(context);
+        }
+    }
 }

@@ -58,5 +58,6 @@ public sealed class SessionStatusResponse(SessionStatus s)
 
         [JsonPropertyName("bill_duration")]
         public int? BillDuration => c.BillDuration;
+        public decimal? EstimatedCost => c.EstimatedCost;
     }
 }

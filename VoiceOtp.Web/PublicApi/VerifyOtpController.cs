@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 
@@ -31,14 +32,16 @@ public sealed class VerifyOtpController(OtpVerifier verifier, IOptions<VoiceOtpO
             return OutcomeResults.Invalid($"otp must be a string of {length} digits");
         if ((request.DestinationNumber is null) == (request.SessionUuid is null))
             return OutcomeResults.Invalid("give exactly one of destination_number and session_uuid");
+        if (!RequestOrigin.TryCreate(User.ApiKeyId(), request.ClientIp, request.RateLimitKey, out var origin, out var error))
+            return OutcomeResults.Invalid(error);
         if (request.SessionUuid is not null)
         {
             return SessionId.IsWellFormed(request.SessionUuid)
-                ? (await verifier.VerifyBySessionAsync(request.SessionUuid.ToLowerInvariant(), code)).ToResult()
+                ? (await verifier.VerifyBySessionAsync(request.SessionUuid.ToLowerInvariant(), code, origin)).ToResult()
                 : OutcomeResults.Invalid("session_uuid must be a UUID");
         }
         return PhoneNumber.TryParse(request.DestinationNumber, out var phone)
-            ? (await verifier.VerifyByNumberAsync(phone!, code)).ToResult()
+            ? (await verifier.VerifyByNumberAsync(phone!, code, origin)).ToResult()
             : OutcomeResults.InvalidNumber();
     }
 }

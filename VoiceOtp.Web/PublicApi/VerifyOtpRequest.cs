@@ -15,5 +15,12 @@ public sealed class VerifyOtpRequest
     [JsonPropertyName("otp")]
     public string? Otp { get; set; }
 
+    // The product's own user, for rate limits of their own (see RequestOrigin).
+    [JsonPropertyName("client_ip")]
+    public string? ClientIp { get; set; }
+
+    [JsonPropertyName("rate_limit_key")]
+    public string? RateLimitKey { get; set; }
+
     public override string ToString() => nameof(VerifyOtpRequest);
 }

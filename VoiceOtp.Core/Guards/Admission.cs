@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Redis;
+
+namespace VoiceOtp.Core.Guards;
+
+// Runs admit.lua: every limit of one request checked, and counted if all pass, in one EVALSHA.
+// A refusal is as cheap as a wrong code: one script call, no session read, no call placed.
+public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys keys, GuardTags tags,
+    BreakerScopes scopes, IOptions<GuardOptions> options, TimeProvider clock, ILogger<Admission> logger)
+{
+    private readonly IDatabase _db = redis.GetDatabase();
+
+    private sealed record Window(string Name, string Key, int Limit, TimeSpan Span, string Trips = "");
+
+    public Task<Refusal?> AdmitDispatchAsync(PhoneNumber phone, RequestOrigin origin)
+    {
+        var o = options.Value;
+        var number = tags.Of("number", phone.E164);
+        var windows = new List<Window>
+        {
+            new($"{o.DispatchesPerNumberPerHour} dispatches per hour to this number", keys.RateWindow("number-hour", number),
+                o.DispatchesPerNumberPerHour, TimeSpan.FromHours(1)),
+            new($"{o.DispatchesPerNumberPerDay} dispatches per day to this number", keys.RateWindow("number-day", number),
+                o.DispatchesPerNumberPerDay, TimeSpan.FromDays(1)),
+            new($"{o.DispatchesPerApiKeyPerMinute} dispatches per minute for this API key",
+                keys.RateWindow("apikey-minute", tags.Of("apikey", origin.ApiKeyId)), o.DispatchesPerApiKeyPerMinute, TimeSpan.FromMinutes(1)),
+        };
+        if (origin.ClientIp is { } ip)
+            windows.Add(new($"{o.DispatchesPerClientIpPerHour} dispatches per hour for this client_ip",
+                keys.RateWindow("ip-dispatch", tags.Of("ip", ip)), o.DispatchesPerClientIpPerHour, TimeSpan.FromHours(1)));
+        if (origin.RateLimitKey is { } user)
+            windows.Add(new($"{o.DispatchesPerRateLimitKeyPerHour} dispatches per hour for this rate_limit_key",
+                keys.RateWindow("user-dispatch", tags.Of("user", user)), o.DispatchesPerRateLimitKeyPerHour, TimeSpan.FromHours(1)));
+        var breakerScopes = scopes.For(phone);
+        if (o.CountryHourlyCallLimit > 0)
+            windows.Add(new("", keys.CallWindow(phone.RegionCode), o.CountryHourlyCallLimit, TimeSpan.FromHours(1), phone.RegionCode));
+        return RunAsync(windows, breakerScopes, phone.RegionCode);
+    }
+
+    public Task<Refusal?> AdmitVerifyAsync(RequestOrigin? origin)
+    {
+        var o = options.Value;
+        var windows = new List<Window>();
+        if (origin?.ClientIp is { } ip)
+            windows.Add(new($"{o.VerifiesPerClientIpPerHour} verifications per hour for this client_ip",
+                keys.RateWindow("ip-verify", tags.Of("ip", ip)), o.VerifiesPerClientIpPerHour, TimeSpan.FromHours(1)));
+        if (origin?.RateLimitKey is { } user)
+            windows.Add(new($"{o.VerifiesPerRateLimitKeyPerHour} verifications per hour for this rate_limit_key",
+                keys.RateWindow("user-verify", tags.Of("user", user)), o.VerifiesPerRateLimitKeyPerHour, TimeSpan.FromHours(1)));
+        return windows.Count == 0 ? Task.FromResult<Refusal?>(null) : RunAsync(windows, [], null);
+    }
+
+    private async Task<Refusal?> RunAsync(List<Window> windows, IReadOnlyList<string> breakerScopes, string? region)
+    {
+        var o = options.Value;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var k = new List<RedisKey>(windows.Select(w => (RedisKey)w.Key));
+        var a = new List<RedisValue>
+        {
+            Guid.NewGuid().ToString("N"), windows.Count, breakerScopes.Count, region is null ? "0" : "1",
+            o.BreakerCooldownSeconds * 1000L, SpendMicros.From(o.DailySpendLimit), SpendMicros.From(o.DailySpendLimitPerCountry),
+        };
+        foreach (var w in windows)
+            a.AddRange([w.Limit, (long)w.Span.TotalMilliseconds, w.Trips]);
+        if (breakerScopes.Count > 0)
+            k.Add(keys.Breakers);
+        foreach (var s in breakerScopes)
+        {
+            k.AddRange([keys.ConversionList(s), keys.ConversionStates(s)]);
+            a.AddRange([s, o.ConversionWindowSessions, (int)Math.Round(o.MinConversionRate * 1000)]);
+        }
+        if (region is not null)
+            k.AddRange([keys.Spend(today), keys.Spend(today, region)]);
+
+        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.Admit, k.ToArray(), a.ToArray()))!;
+        switch ((string)r[0]!)
+        {
+            case "allowed":
+                return null;
+            case "rate_limited":
+                var seconds = (int)Math.Max(1, Math.Ceiling((long)r[1] / 1000.0));
+                return new Refusal(RefusalKind.RateLimited,
+                    $"rate limit reached ({windows[(int)r[2] - 1].Name}); retry in {seconds} s", seconds);
+            default:
+                return Blocked((string)r[1]!, (string)r[2]!, (int)r[3] == 1, (long)r[4]);
+        }
+    }
+
+    private Refusal Blocked(string reason, string scope, bool trippedNow, long openMs)
+    {
+        if (trippedNow)
+            Log.BreakerOpened(logger, scope, reason, options.Value.BreakerCooldownSeconds);
+        var minutes = (int)Math.Ceiling(openMs / 60_000.0);
+        var where = scope.Contains(':') ? $"numbers in {BreakerScopes.CountryOf(scope)} starting {scope.Split(':')[1]}"
+            : $"numbers in {scope}";
+        return Refusal.Blocked(reason switch
+        {
+            "calls" => $"calls to {where} are paused: too many calls in the last hour (for up to {minutes} min)",
+            "conversion" => $"calls to {where} are paused: too few recent calls were verified (for up to {minutes} min)",
+            "spend" => "the daily call spend cap is reached; calls resume after midnight UTC",
+            _ => "the daily call spend cap for this country is reached; calls resume after midnight UTC",
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Redis;
+
+namespace VoiceOtp.Core.Guards;
+
+// Hangup path: estimates what the call cost (billed seconds rounded up to the billing increment,
+// times the country's rate per minute), stores it on the call record and adds it to the day's
+// spend, overall and per country, which admit.lua compares with the caps.
+public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKeys keys, CallAttemptStore calls,
+    IOptions<GuardOptions> options, TimeProvider clock, ILogger<SpendRecorder> logger)
+{
+    private static readonly TimeSpan DayKeyTtl = TimeSpan.FromDays(2);
+    private readonly IDatabase _db = redis.GetDatabase();
+
+    private const string AddSpend = """
+        #!lua
+        for i = 1, #KEYS do
+          redis.call('INCRBY', KEYS[i], ARGV[1])
+          redis.call('PEXPIRE', KEYS[i], ARGV[2])
+        end
+        return 1
+        """;
+
+    public decimal EstimateCost(string region, int billSeconds)
+    {
+        var o = options.Value;
+        var increments = (billSeconds + o.BillingIncrementSeconds - 1) / o.BillingIncrementSeconds;
+        return increments * o.BillingIncrementSeconds / 60m * o.RateFor(region);
+    }
+
+    public async Task RecordAsync(CallRef call, int billSeconds)
+    {
+        var region = call.Phone.RegionCode;
+        var cost = EstimateCost(region, billSeconds);
+        var micros = SpendMicros.From(cost);
+        // Two steps because the call record and the spend counters live in different slots; a crash
+        // in between loses one call's spend, never counts it twice.
+        if (!await calls.RecordCostAsync(call, billSeconds, micros))
+            return;
+        Log.Cost(logger, call.SessionId, call.Attempt, call.Phone.Masked, billSeconds, cost);
+        if (micros == 0)
+            return;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await _db.ScriptEvaluateAsync(AddSpend, [keys.Spend(today), keys.Spend(today, region)],
+            [micros, (long)DayKeyTtl.TotalMilliseconds]);
+    }
+}
