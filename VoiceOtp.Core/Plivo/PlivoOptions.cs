@@ -13,6 +13,10 @@ public sealed class PlivoOptions
     // Empty means Plivo's own API, or this app's own origin when the simulator plays Plivo.
     public string BaseUrl { get; set; } = "";
     public bool Simulator { get; set; }
+
+    // The simulator shows every spoken code to any API key holder, so outside Development it runs
+    // only when this is set as well.
+    public bool AllowSimulator { get; set; }
     public int TimeoutSeconds { get; set; } = 10;
 
     // Simulator only: every call waits for a person on the simulated phone (numbers ending in 09

@@ -6,6 +6,11 @@ public enum DispatchStatus
     Joined,
     CallLimitReached,
     Locked,
+    RateLimited,
 }
 
-public sealed record DispatchOutcome(DispatchStatus Status, string SessionId, DateTimeOffset ExpiresAt);
+public sealed record DispatchOutcome(DispatchStatus Status, string SessionId, DateTimeOffset ExpiresAt)
+{
+    // Set for RateLimited: when the number's wrong codes allow a new verification.
+    public TimeSpan RetryAfter { get; init; }
+}

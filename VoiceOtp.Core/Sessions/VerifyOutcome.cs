@@ -6,6 +6,11 @@ public enum VerifyStatus
     Rejected,
     Locked,
     NotFound,
+    RateLimited,
 }
 
-public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null);
+public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null)
+{
+    // Set for RateLimited: when the number may try a code again.
+    public TimeSpan RetryAfter { get; init; }
+}

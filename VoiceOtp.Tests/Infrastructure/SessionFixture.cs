@@ -31,7 +31,7 @@ public sealed class SessionFixture
         var connection = TestEnvironment.Redis.Connection;
         Events = new SessionEvents(new SessionStatusStore(connection, Keys, events), new EventOutbox(connection, Keys, events),
             Options.Create(new VoiceOtpOptions()), TimeProvider.System, NullLogger<SessionEvents>.Instance);
-        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, NullLogger<OtpVerifier>.Instance);
+        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, Options.Create(new VoiceOtpOptions()), NullLogger<OtpVerifier>.Instance);
     }
 
     // The metrics sink of a bare service provider: real instruments, nobody listening.

@@ -40,6 +40,10 @@ public static class PublicApiRegistration
         s.ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() };
         s.DateFormatHandling = DateFormatHandling.IsoDateFormat;
         s.MaxDepth = 16;
+        // Strings stay strings: no date sniffing, and numbers, booleans, arrays or objects are not
+        // read into string fields.
+        s.DateParseHandling = DateParseHandling.None;
+        s.Converters.Add(new StrictStringConverter());
         return s;
     }
 }
