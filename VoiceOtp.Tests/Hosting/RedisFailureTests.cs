@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using StackExchange.Redis;
+using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Redis;
+using VoiceOtp.Tests.Infrastructure;
+
+namespace VoiceOtp.Tests.Hosting;
+
+// Redis that is full, stopped, stalled or read-only: each request answers 503 "unavailable" within
+// Redis:TimeoutMs (1 s here; the client gives up after 30 s, so a hang fails the test), never 500,
+// and no code is compared without its attempt being counted.
+public sealed class RedisFailureTests
+{
+    private const HttpStatusCode Unavailable = HttpStatusCode.ServiceUnavailable;
+
+    [Test]
+    public async Task Verify_Returns503AndComparesNothing_WhenRedisIsFull()
+    {
+        await using var engine = await DedicatedEngine.StartAsync(redisArguments: ["--maxmemory", "16mb"]);
+        var number = TestPhones.Next();
+        Assert.That((await Api.DispatchAsync(engine.Api, number)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
+        await FillAsync(engine.Redis);
+
+        var wrong = new List<(HttpStatusCode Status, JsonObject Body)>();
+        for (var i = 0; i < 8; i++)
+            wrong.Add(await Api.VerifyAsync(engine.Api, number, Api.Wrong(code)));
+        var (rightWhileFull, _) = await Api.VerifyAsync(engine.Api, number, code);
+        var (dispatchWhileFull, _) = await Api.DispatchAsync(engine.Api, TestPhones.Next());
+        await FreeAsync(engine.Redis);
+        var (wrongAfter, afterBody) = await Api.VerifyAsync(engine.Api, number, Api.Wrong(code));
+        var (rightAfter, _) = await Api.VerifyAsync(engine.Api, number, code);
+
+        Assert.That(wrong.Select(w => w.Status), Is.All.EqualTo(Unavailable));
+        Assert.That(wrong.Select(w => (string?)w.Body["status"]), Is.All.EqualTo("unavailable"));
+        Assert.That(rightWhileFull, Is.EqualTo(Unavailable),
+            "a full Redis must not verify: the wrong guesses before it were refused without being counted");
+        Assert.That(dispatchWhileFull, Is.EqualTo(Unavailable));
+        Assert.That(wrongAfter, Is.EqualTo((HttpStatusCode)422));
+        Assert.That((int?)afterBody["attempts_remaining"], Is.EqualTo(4), "the refused guesses were never compared");
+        Assert.That(rightAfter, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(engine.App.Output, Does.Contain("Redis is unavailable (OOM)"));
+    }
+
+    [Test]
+    public async Task Api_Returns503_WhileRedisIsStopped_AndServesTheSessionOnceItIsBack()
+    {
+        await using var engine = await DedicatedEngine.StartAsync(persistent: true);
+        var number = TestPhones.Next();
+        Assert.That((await Api.DispatchAsync(engine.Api, number)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
+
+        await engine.Redis.StopAsync();
+        var (verifyWhileDown, body) = await Api.VerifyAsync(engine.Api, number, code);
+        var (dispatchWhileDown, _) = await Api.DispatchAsync(engine.Api, TestPhones.Next());
+        await engine.Redis.StartAgainAsync();
+        var (verifyAfter, _) = await Api.VerifyAsync(engine.Api, number, code);
+
+        Assert.That(verifyWhileDown, Is.EqualTo(Unavailable));
+        Assert.That((string?)body["status"], Is.EqualTo("unavailable"));
+        Assert.That((string?)body["message"], Is.Not.Empty);
+        Assert.That(dispatchWhileDown, Is.EqualTo(Unavailable));
+        Assert.That(verifyAfter, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Api_Returns503_WhileRedisIsStalled()
+    {
+        await using var engine = await DedicatedEngine.StartAsync();
+        var number = TestPhones.Next();
+        Assert.That((await Api.DispatchAsync(engine.Api, number)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
+
+        HttpStatusCode verifyWhileStalled, dispatchWhileStalled;
+        engine.Redis.Pause();
+        try
+        {
+            verifyWhileStalled = (await Api.VerifyAsync(engine.Api, number, code)).Status;
+            dispatchWhileStalled = (await Api.DispatchAsync(engine.Api, TestPhones.Next())).Status;
+        }
+        finally
+        {
+            engine.Redis.Resume();
+        }
+
+        Assert.That(verifyWhileStalled, Is.EqualTo(Unavailable));
+        Assert.That(dispatchWhileStalled, Is.EqualTo(Unavailable));
+        Assert.That(engine.App.Output, Does.Contain("RedisTimeoutException"));
+    }
+
+    [Test]
+    public async Task Verify_Returns503AndCountsNothing_WhenRedisBecomesAReadOnlyReplica()
+    {
+        await using var engine = await DedicatedEngine.StartAsync();
+        var number = TestPhones.Next();
+        Assert.That((await Api.DispatchAsync(engine.Api, number)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
+        var db = engine.Redis.Connection.GetDatabase();
+
+        // A replica of a primary that does not exist keeps its data and serves reads, but no writes.
+        await db.ExecuteAsync("REPLICAOF", "127.0.0.1", FreePort.Next());
+        var (wrong, body) = await Api.VerifyAsync(engine.Api, number, Api.Wrong(code));
+        var (right, _) = await Api.VerifyAsync(engine.Api, number, code);
+        PhoneNumber.TryParse(number, out var phone);
+        var attempts = await db.HashGetAsync(new RedisKeys(DedicatedEngine.KeyPrefix).Session(phone!), "attempts");
+        await db.ExecuteAsync("REPLICAOF", "NO", "ONE");
+
+        Assert.That(wrong, Is.EqualTo(Unavailable));
+        Assert.That((string?)body["status"], Is.EqualTo("unavailable"));
+        Assert.That(right, Is.EqualTo(Unavailable));
+        Assert.That((string?)attempts, Is.EqualTo("0"), "the session is untouched");
+        Assert.That(engine.App.Output, Does.Contain("Redis is unavailable (READONLY)").Or.Contain("RedisConnectionException"));
+    }
+
+    // Written by a script without flags, which Redis lets run past maxmemory once it has started.
+    private const string Fill = "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'fill:' .. i, string.rep('x', 1000)) end";
+    private const string Free = "for i = 1, tonumber(ARGV[1]) do redis.call('DEL', 'fill:' .. i) end";
+    private const int FillKeys = 20_000;
+
+    private static async Task FillAsync(RedisServer redis)
+    {
+        var db = redis.Connection.GetDatabase();
+        await db.ScriptEvaluateAsync(Fill, null, [FillKeys]);
+        var memory = (string?)await db.ExecuteAsync("INFO", "memory") ?? "";
+        Assert.That(memory, Does.Contain("maxmemory:16777216"));
+        Assert.That(async () => await db.StringSetAsync("probe", "x"), Throws.TypeOf<RedisServerException>().With.Message.StartsWith("OOM"),
+            "precondition: Redis is full");
+    }
+
+    private static Task FreeAsync(RedisServer redis) => redis.Connection.GetDatabase().ScriptEvaluateAsync(Free, null, [FillKeys]);
+}
