@@ -47,9 +47,11 @@ public sealed class SessionFixture
     public OtpVerifier Verifier { get; }
 
     public async Task<(PhoneNumber Phone, OtpCode Code, OpenedSession Session)> OpenAsync(
-        TimeSpan? ttl = null, int maxAttempts = 5, int maxCalls = 3)
+        TimeSpan? ttl = null, int maxAttempts = 5, int maxCalls = 3, PhoneNumber? number = null)
     {
-        PhoneNumber.TryParse(TestPhones.Next(), out var phone);
+        var phone = number;
+        if (phone is null)
+            PhoneNumber.TryParse(TestPhones.Next(), out phone);
         var code = OtpCodeGenerator.Generate(6);
         var id = SessionId.New();
         var lifetime = ttl ?? TimeSpan.FromMinutes(5);
