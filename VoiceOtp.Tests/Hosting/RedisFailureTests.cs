@@ -52,7 +52,9 @@ public sealed class RedisFailureTests
         var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
 
         await engine.Redis.StopAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (verifyWhileDown, body) = await Api.VerifyAsync(engine.Api, number, code);
+        TestContext.Out.WriteLine($"503 while stopped after {clock.ElapsedMilliseconds} ms (Redis:TimeoutMs=1000)");
         var (dispatchWhileDown, _) = await Api.DispatchAsync(engine.Api, TestPhones.Next());
         await engine.Redis.StartAgainAsync();
         var (verifyAfter, _) = await Api.VerifyAsync(engine.Api, number, code);
@@ -76,7 +78,9 @@ public sealed class RedisFailureTests
         engine.Redis.Pause();
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             verifyWhileStalled = (await Api.VerifyAsync(engine.Api, number, code)).Status;
+            TestContext.Out.WriteLine($"503 while stalled after {clock.ElapsedMilliseconds} ms (Redis:TimeoutMs=1000)");
             dispatchWhileStalled = (await Api.DispatchAsync(engine.Api, TestPhones.Next())).Status;
         }
         finally

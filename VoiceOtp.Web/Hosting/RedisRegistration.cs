@@ -22,6 +22,9 @@ public static class RedisRegistration
             config.SyncTimeout = o.TimeoutMs;
             config.AsyncTimeout = o.TimeoutMs;
             config.ConnectTimeout = o.ConnectTimeoutMs;
+            // The client notices timed-out calls on its heartbeat (1 s by default), so a quicker
+            // beat keeps a stalled Redis's 503 close to TimeoutMs.
+            config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(o.TimeoutMs / 4, 100, 1000));
             // redis.conf disables CONFIG; the client would otherwise ask for it on every connect.
             config.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG" }, available: false);
             return ConnectionMultiplexer.Connect(config);
