@@ -12,8 +12,9 @@ redis_port=6380
 # and the engine (and redis-cli, as REDISCLI_AUTH) through the environment: never on a command
 # line, in a file or on the screen.
 export REDISCLI_AUTH="${VOICEOTP_REDIS_PASSWORD:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')}"
-if ! redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
-  if redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
+reply=$(redis-cli -p "$redis_port" ping 2>&1 || true)
+if [ "$reply" != PONG ]; then
+  if ! echo "$reply" | grep -q "Connection refused"; then
     echo "a Redis already listens on port $redis_port with another password; set VOICEOTP_REDIS_PASSWORD" >&2
     exit 1
   fi
