@@ -117,6 +117,41 @@ public sealed class RedisFailureTests
         Assert.That(engine.App.Output, Does.Contain("Redis is unavailable (READONLY)").Or.Contain("RedisConnectionException"));
     }
 
+    [Test]
+    public async Task Verify_Returns503_WhileRedisIsLoadingItsData()
+    {
+        // Commands in the append-only file (no RDB preamble, no snapshot) take Redis a few seconds to
+        // replay after a restart, and it answers LOADING meanwhile.
+        await using var engine = await DedicatedEngine.StartAsync(persistent: true,
+            redisArguments: ["--aof-use-rdb-preamble", "no", "--save", ""]);
+        var number = TestPhones.Next();
+        Assert.That((await Api.DispatchAsync(engine.Api, number)).Status, Is.EqualTo(HttpStatusCode.OK));
+        var code = await SimulatorCalls.WaitForCodeAsync(engine.Api, number);
+        var db = engine.Redis.Connection.GetDatabase();
+        for (var batch = 0; batch < 8; batch++)
+            await db.ScriptEvaluateAsync(
+                "for i = 1, 100000 do redis.call('SET', 'load:' .. ARGV[1] .. ':' .. i, 'x') end", null, [batch]);
+
+        await engine.Redis.StopAsync();
+        engine.Redis.StartAgainWithoutWaiting();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string probe;
+        while (!(probe = await engine.Redis.RawAsync("PING")).StartsWith("-LOADING") && probe != "+PONG" && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.That(probe, Does.StartWith("-LOADING"), "precondition: Redis is loading");
+        var (whileLoading, body) = await Api.VerifyAsync(engine.Api, number, code);
+        var stillLoading = await engine.Redis.RawAsync("PING");
+        await engine.Redis.WaitUntilServingAsync();
+        var (afterLoading, _) = await Api.VerifyAsync(engine.Api, number, code);
+
+        // The engine sees either the LOADING reply or a connection that is not ready yet; both are 503.
+        TestContext.Out.WriteLine(string.Join('\n', engine.App.Output.Split('\n').Where(l => l.Contains("Redis is unavailable"))));
+        Assert.That(stillLoading, Does.StartWith("-LOADING"), "precondition: the request came while Redis was loading");
+        Assert.That(whileLoading, Is.EqualTo(Unavailable));
+        Assert.That((string?)body["status"], Is.EqualTo("unavailable"));
+        Assert.That(afterLoading, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     // Written by a script without flags, which Redis lets run past maxmemory once it has started.
     private const string Fill = "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'fill:' .. i, string.rep('x', 1000)) end";
     private const string Free = "for i = 1, tonumber(ARGV[1]) do redis.call('DEL', 'fill:' .. i) end";
