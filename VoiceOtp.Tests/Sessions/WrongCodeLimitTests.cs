@@ -13,7 +13,7 @@ public sealed class WrongCodeLimitTests
     private readonly SessionFixture _f = new();
     private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
 
-    private Task<(string Kind, string SessionId, long Remaining)> VerifyAsync(PhoneNumber phone, OtpCode code, WrongCodeLimits limits) =>
+    private Task<(string Kind, string SessionId, long Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(PhoneNumber phone, OtpCode code, WrongCodeLimits limits) =>
         _f.Store.VerifyAsync(phone, _f.Hasher.Hash(phone.E164, code), null, limits);
 
     [Test]
