@@ -9,7 +9,7 @@ public sealed class RedisRestartTests
     [Test]
     public async Task Engine_KeepsSessionsAndRunsTheirQueuedCalls_AcrossARedisRestart()
     {
-        // The first call to each number rings out; its retry waits in Hangfire's schedule (in Redis)
+        // The first call to each number rings out; its retry waits in the call queue (in Redis)
         // while Redis restarts, with the same redis.conf and data folder (AOF and snapshots on).
         await using var engine = await DedicatedEngine.StartAsync(persistent: true, settings: new Dictionary<string, string>
         {

@@ -56,7 +56,7 @@ public sealed class StartupGuardTests
     private static async Task<string> FailedStartAsync(Action<Dictionary<string, string>> change)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "guard:", "{guard-jobs}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, "guard:{g}:", "{guard-jobs}:");
         settings["Plivo:BaseUrl"] = "https://api.plivo.com";
         change(settings);
 

@@ -6,7 +6,7 @@ namespace VoiceOtp.Tests.Infrastructure;
 // Redis: the shared test server must never see that. The simulator plays Plivo.
 public sealed class DedicatedEngine : IAsyncDisposable
 {
-    public const string KeyPrefix = "dedicated:";
+    public const string KeyPrefix = "dedicated:{d}:";
 
     private DedicatedEngine(RedisServer redis, AppProcess app, HttpClient api)
     {

@@ -17,7 +17,7 @@ public sealed class SimulatorCredentialTests
         await using var plivo = await FakePlivo.StartAsync();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"sim-{run}:", $"{{sim-jobs-{run}}}:");
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"sim:{{{run}}}:", $"{{sim-jobs-{run}}}:");
         settings["Plivo:Simulator"] = "true";
         settings["Plivo:BaseUrl"] = plivo.BaseUrl;
         await using var app = AppProcess.Start(baseUrl, settings);
