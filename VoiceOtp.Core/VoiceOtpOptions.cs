@@ -6,6 +6,7 @@ public sealed class VoiceOtpOptions
     public const string Section = "VoiceOtp";
     public const int MinCodeLength = 4;
     public const int MaxCodeLength = 8;
+    public const string NistProfile = "nist-800-63b-4";
 
     public string PublicBaseUrl { get; set; } = "";
     public string[] ApiKeys { get; set; } = [];
@@ -35,6 +36,13 @@ public sealed class VoiceOtpOptions
     public int KeypressTimeoutSeconds { get; set; } = 7;
     public int KeypressTries { get; set; } = 3;
     public int MaxReplays { get; set; } = 3;
+
+    // Wrong codes one number may collect across sessions (sliding windows); 0 turns a limit off.
+    public int WrongCodesPerNumberPerHour { get; set; } = 10;
+    public int WrongCodesPerNumberPerDay { get; set; } = 20;
+
+    // "" or "nist-800-63b-4": a profile refuses at start-up any setting below its standard.
+    public string Profile { get; set; } = "";
 
     public override string ToString() => nameof(VoiceOtpOptions);
 }

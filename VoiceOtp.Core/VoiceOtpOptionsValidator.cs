@@ -49,6 +49,14 @@ public sealed class VoiceOtpOptionsValidator : IValidateOptions<VoiceOtpOptions>
             b.AddError($"{s}:Voice must be WOMAN, MAN or Polly.<Name>");
         if (string.IsNullOrWhiteSpace(o.Language) || o.Language.Length > 10)
             b.AddError($"{s}:Language must be a language tag such as en-US");
+        if (o.WrongCodesPerNumberPerHour is < 0 or > 1000)
+            b.AddError($"{s}:WrongCodesPerNumberPerHour must be between 0 (no limit) and 1000");
+        if (o.WrongCodesPerNumberPerDay is < 0 or > 10_000)
+            b.AddError($"{s}:WrongCodesPerNumberPerDay must be between 0 (no limit) and 10000");
+        if (o.Profile == VoiceOtpOptions.NistProfile)
+            NistProfile.Check(o, b);
+        else if (o.Profile.Length > 0)
+            b.AddError($"{s}:Profile must be empty or {VoiceOtpOptions.NistProfile}");
         return b.Build();
     }
 

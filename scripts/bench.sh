@@ -36,7 +36,9 @@ redis_port=$(free_port); app_port=$(free_port); plivo_port=$(free_port)
 prefix="voiceotp:{o}:"
 rcli() { redis-cli -p "$redis_port" "$@"; }
 
-redis-server ./redis.conf --port "$redis_port" --dir "$work" >"$work/redis.out" 2>&1 &
+# A password for this run, given on stdin and through the environment, never on a command line.
+export REDISCLI_AUTH="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+printf 'requirepass %s\n' "$REDISCLI_AUTH" | redis-server ./redis.conf --port "$redis_port" --dir "$work" - >"$work/redis.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
 
@@ -59,6 +61,8 @@ fi
 
 dotnet run --no-build -c Release scripts/bench/FakePlivo.cs -- "$plivo_port" >"$work/plivo.out" 2>&1 &
 pids+=($!)
+# The wrong-code path reuses its seeded numbers many times a run: the per-number limits are raised
+# (not turned off, so verify-code.lua still keeps the log) so that it keeps measuring 422s.
 VoiceOtp__ApiKeys__0="$api_key" \
 VoiceOtp__CodeKey="$code_key" \
 VoiceOtp__PublicBaseUrl="http://127.0.0.1:$app_port" \
@@ -69,7 +73,9 @@ VoiceOtp__DailySpendLimit=0 \
 VoiceOtp__DailySpendLimitPerCountry=0 \
 Plivo__AuthId=MABENCH0000000000000 Plivo__AuthToken="$(head -c 30 /dev/urandom | base64)" \
 Plivo__CallerId=+14155550100 Plivo__BaseUrl="http://127.0.0.1:$plivo_port" \
-Redis__Configuration="127.0.0.1:$redis_port" Redis__KeyPrefix="$prefix" \
+Redis__Configuration="127.0.0.1:$redis_port" Redis__KeyPrefix="$prefix" Redis__Password="$REDISCLI_AUTH" \
+Dashboard__AllowAnonymousLoopback=true \
+VoiceOtp__WrongCodesPerNumberPerHour=1000 VoiceOtp__WrongCodesPerNumberPerDay=10000 \
 ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_ENVIRONMENT=Production \
   dotnet "$work/app/VoiceOtp.Web.dll" >"$work/app.out" 2>&1 &
 app_pid=$!

@@ -7,13 +7,24 @@ bash scripts/ensure-redis.sh
 
 mkdir -p .data/redis
 redis_port=6380
-if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
-  redis-server ./redis.conf --dir "$PWD/.data/redis" >.data/redis/redis.out 2>&1 &
+# Redis requires a password. Set VOICEOTP_REDIS_PASSWORD to reuse a Redis you already run (or to
+# keep one across runs); otherwise one is made up for this run. It reaches redis-server on stdin
+# and the engine (and redis-cli, as REDISCLI_AUTH) through the environment: never on a command
+# line, in a file or on the screen.
+export REDISCLI_AUTH="${VOICEOTP_REDIS_PASSWORD:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')}"
+reply=$(redis-cli -p "$redis_port" ping 2>&1 || true)
+if [ "$reply" != PONG ]; then
+  if ! echo "$reply" | grep -q "Connection refused"; then
+    echo "a Redis already listens on port $redis_port with another password; set VOICEOTP_REDIS_PASSWORD" >&2
+    exit 1
+  fi
+  printf 'requirepass %s\n' "$REDISCLI_AUTH" |
+    redis-server ./redis.conf --port "$redis_port" --dir "$PWD/.data/redis" - >.data/redis/redis.out 2>&1 &
   redis_pid=$!
   trap 'kill "$redis_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 fi
-redis-cli -p "$redis_port" ping >/dev/null
+redis-cli -p "$redis_port" ping | grep -q PONG
 
 # Secrets for this run only, kept in this process's environment and never written to disk.
 # Set VOICEOTP_API_KEY yourself to keep the same key across runs.
@@ -23,7 +34,12 @@ export VoiceOtp__CodeKey="${VOICEOTP_CODE_KEY:-$(head -c 32 /dev/urandom | base6
 export VoiceOtp__PublicBaseUrl="http://127.0.0.1:5000"
 export Plivo__Simulator=true
 export Demo__Enabled=true
+# Local use only: the simulator shows every spoken code, and the dashboard is open to direct
+# loopback requests unless Dashboard__Username/Password are set.
+export Plivo__AllowSimulator=true
+export Dashboard__AllowAnonymousLoopback=true
 export Redis__Configuration="127.0.0.1:$redis_port"
+export Redis__Password="$REDISCLI_AUTH"
 export ASPNETCORE_URLS="http://127.0.0.1:5000"
 
 cat <<MSG

@@ -32,14 +32,16 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
     public static readonly TimeSpan UncertainRetention = TimeSpan.FromDays(7);
 
-    private const string RecordResult = """
+    private static readonly string RecordResult = RedisScripts.FailClosed("""
+        #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then
           redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
         end
         redis.call('ZREM', KEYS[2], ARGV[1])
-        """;
+        """, nameof(RecordResult));
 
-    private const string ReleaseScript = """
+    private static readonly string ReleaseScript = RedisScripts.FailClosed("""
+        #!lua
         if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then
           return -1
         end
@@ -48,7 +50,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         local t = redis.call('TIME')
         redis.call('ZADD', KEYS[3], t[1] * 1000 + math.floor(t[2] / 1000) + delay, ARGV[1])
         return delay
-        """;
+        """, nameof(ReleaseScript));
 
     public string WakeChannel => keys.WakeChannel;
 

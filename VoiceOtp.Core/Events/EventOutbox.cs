@@ -60,18 +60,20 @@ public sealed class EventOutbox(IConnectionMultiplexer redis, RedisKeys keys, IO
         return v[0].IsNull || v[1].IsNull ? null : ((string)v[0]!, (string)v[1]!, false);
     }
 
+    private static readonly string MarkDelivered = RedisScripts.FailClosed("""
+        #!lua
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('HSET', KEYS[1], 'delivered', '1')
+          redis.call('HDEL', KEYS[1], 'body')
+          return redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        end
+        return 0
+        """, nameof(MarkDelivered));
+
     // A delivered event is kept only an hour more, long enough for a duplicate job to see that it
     // was delivered; written only while the record exists, so no key is left without a TTL.
     public Task MarkDeliveredAsync(string eventId) =>
-        _db.ScriptEvaluateAsync("""
-            #!lua
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              redis.call('HSET', KEYS[1], 'delivered', '1')
-              redis.call('HDEL', KEYS[1], 'body')
-              return redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            end
-            return 0
-            """, [keys.EventRecord(eventId)], [3_600_000]);
+        _db.ScriptEvaluateAsync(MarkDelivered, [keys.EventRecord(eventId)], [3_600_000]);
 
     private static OutboxEntry Parse(string raw) => raw.StartsWith(ExpiryPrefix, StringComparison.Ordinal)
         ? new OutboxEntry(raw, OutboxEntryKind.ExpiryCheck, raw[ExpiryPrefix.Length..])

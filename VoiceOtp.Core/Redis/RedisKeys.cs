@@ -16,6 +16,9 @@ namespace VoiceOtp.Core.Redis;
 //   {p}session:{+E164}        HASH  id, digest, sealed, attempts, max_attempts, status, calls,
 //                                   retries, expires_at, brand            (open-or-join, verify-code)
 //   {p}sid:{session}          STRING +E164                                 (open-or-join, on open)
+//   {p}wrong_codes:{+E164}    ZSET  one member per wrong code, scored by Redis time (ms), across
+//                                   sessions; written by verify-code.lua only, read by open-or-join;
+//                                   expires a day after the last wrong code
 //   {p}call:{session}:{n}     HASH  posted_at, not_sent, request_uuid, failed, outcome, call_uuid,
 //                                   next_call                              (claim-call, CallQueue,
 //                                                                           record-call-outcome);
@@ -61,6 +64,8 @@ public sealed class RedisKeys(string prefix)
     public string Session(PhoneNumber phone) => $"{Prefix}session:{phone.E164}";
 
     public string Call(PhoneNumber phone, string sessionId, int call) => $"{Prefix}call:{sessionId}:{call}";
+
+    public string WrongCodes(PhoneNumber phone) => $"{Prefix}wrong_codes:{phone.E164}";
 
     public string SessionLookup(string sessionId) => $"{Prefix}sid:{sessionId}";
 

@@ -7,6 +7,9 @@ namespace VoiceOtp.Core.Redis;
 // missing from the build stops the app there instead of failing a request.
 // StackExchange.Redis caches each script's SHA, sends EVALSHA, and falls back to EVAL on NOSCRIPT
 // (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself.
+// A raw script string goes out unchanged (only LuaScript.Prepare rewrites @names), so the shebang
+// reaches Redis. Every script fails closed: its first line is "#!lua" without allow-oom, so Redis (7+)
+// refuses it whole when memory is full, instead of running its reads and refusing only its first write.
 public static class RedisScripts
 {
     public static string OpenOrJoinSession { get; } = Load("open-or-join-session.lua");
@@ -31,6 +34,17 @@ public static class RedisScripts
             ?? throw new InvalidOperationException($"The Redis script {file} is not embedded in {assembly.GetName().Name}");
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return FailClosed(reader.ReadToEnd(), file);
+    }
+
+    // Exactly "#!lua": any flag weakens it (allow-oom runs on a full Redis, no-writes/allow-stale on a
+    // replica or a stale one, no-cluster/allow-cross-slot-keys give up the single-slot layout).
+    public static string FailClosed(string script, string name)
+    {
+        var end = script.IndexOf('\n');
+        var firstLine = (end < 0 ? script : script[..end]).TrimEnd('\r', ' ');
+        if (firstLine != "#!lua")
+            throw new InvalidOperationException($"Redis script {name} must start with a plain #!lua line (no flags such as allow-oom or no-writes)");
+        return script;
     }
 }

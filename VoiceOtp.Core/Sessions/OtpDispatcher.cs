@@ -39,12 +39,13 @@ public sealed partial class OtpDispatcher(
         var session = new NewSession(id, hasher.Hash(phone.E164, code), sealer.Seal(id, code), ttl,
             o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName));
 
-        var opened = await sessions.OpenOrJoinAsync(phone, session);
+        var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o));
         var status = opened.Kind switch
         {
             "opened" => DispatchStatus.Opened,
             "joined" => DispatchStatus.Joined,
             "locked" => DispatchStatus.Locked,
+            "rate_limited" => DispatchStatus.RateLimited,
             _ => DispatchStatus.CallLimitReached,
         };
         if (status == DispatchStatus.Opened)
@@ -62,6 +63,6 @@ public sealed partial class OtpDispatcher(
         {
             Log.Refused(logger, opened.Id, phone.Masked, status);
         }
-        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt);
+        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt) { RetryAfter = opened.RetryAfter };
     }
 }

@@ -7,7 +7,10 @@ namespace VoiceOtp.Core.Sessions;
 public sealed record NewSession(string Id, string Digest, string Sealed, TimeSpan Ttl, int MaxAttempts,
     int MaxCalls, DateTimeOffset ExpiresAt, string Brand);
 
-public sealed record OpenedSession(string Kind, string Id, DateTimeOffset ExpiresAt, int CallNumber);
+public sealed record OpenedSession(string Kind, string Id, DateTimeOffset ExpiresAt, int CallNumber)
+{
+    public TimeSpan RetryAfter { get; init; }
+}
 
 public sealed record SpeakableSession(string Sealed, string Brand);
 
@@ -16,23 +19,28 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    // One EVALSHA: the session, its lookup and its queued call are written together or not at all.
-    public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s)
+    // One EVALSHA: the per-number wrong-code check, the session, its lookup and its queued call are
+    // decided and written together or not at all.
+    public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
     {
+        limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls],
+            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone)],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel]))!;
-        return new OpenedSession((string)r[0]!, (string)r[1]!, DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
+                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel, limits.PerHour, limits.PerDay]))!;
+        var opened = new OpenedSession((string)r[0]!, (string)r[1]!, DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
+        return opened.Kind == "rate_limited" ? opened with { RetryAfter = TimeSpan.FromMilliseconds((long)r[4]) } : opened;
     }
 
-    public async Task<(string Kind, string SessionId, int Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(
-        PhoneNumber phone, string digest, string? sessionId)
+    // Remaining is the attempts left, or for rate_limited the milliseconds until a code may be tried.
+    public async Task<(string Kind, string SessionId, long Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(
+        PhoneNumber phone, string digest, string? sessionId, WrongCodeLimits? limits = null)
     {
+        limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
-            [keys.Session(phone)], [digest, sessionId ?? ""]))!;
+            [keys.Session(phone), keys.WrongCodes(phone)], [digest, sessionId ?? "", limits.PerHour, limits.PerDay]))!;
         var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;
-        return ((string)r[0]!, (string)r[1]!, (int)r[2], expiresAt);
+        return ((string)r[0]!, (string)r[1]!, (long)r[2], expiresAt);
     }
 
     public async Task<DateTimeOffset?> FindExpiresAtAsync(PhoneNumber phone)

@@ -12,7 +12,7 @@ namespace VoiceOtp.Core.Sessions;
 // next to their only caller; each writes only while its key exists, so no key loses its TTL.
 public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<EventOptions> events)
 {
-    private const string UpdateIfExists = """
+    private static readonly string UpdateIfExists = RedisScripts.FailClosed("""
         #!lua
         if redis.call('EXISTS', KEYS[1]) == 0 then
           return {}
@@ -25,10 +25,10 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
           end
         end
         return redis.call('HGETALL', KEYS[1])
-        """;
+        """, nameof(UpdateIfExists));
 
     // KEYS call hash, session hash; ARGV retention ms, then field, value pairs.
-    private const string RecordCallEnd = """
+    private static readonly string RecordCallEnd = RedisScripts.FailClosed("""
         #!lua
         if redis.call('EXISTS', KEYS[1]) == 0 then
           return {}
@@ -38,7 +38,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         if ttl < 0 then ttl = 0 end
         redis.call('PEXPIRE', KEYS[1], ttl + tonumber(ARGV[1]))
         return redis.call('HGETALL', KEYS[1])
-        """;
+        """, nameof(RecordCallEnd));
 
     private readonly IDatabase _db = redis.GetDatabase();
 

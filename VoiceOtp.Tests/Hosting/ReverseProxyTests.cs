@@ -27,7 +27,7 @@ public sealed partial class ReverseProxyTests
         settings["VoiceOtp:PublicBaseUrl"] = $"http://127.0.0.1:{proxyPort}";
         settings["Plivo:Simulator"] = "true";
         // Make-a-call goes straight to the simulator: only what Plivo would send comes via nginx.
-        settings["Plivo:BaseUrl"] = appUrl;
+        settings["Plivo:SimulatorOrigin"] = appUrl;
         settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
         _app = AppProcess.Start(appUrl, settings);
         await _app.WaitUntilListeningAsync();

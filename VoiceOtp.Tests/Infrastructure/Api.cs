@@ -32,4 +32,7 @@ public static class Api
 
     public static Task<(HttpStatusCode Status, JsonObject Body)> VerifyAsync(HttpClient client, string number, string otp) =>
         PostAsync(client, "/verify_otp", new { destination_number = number, otp });
+
+    // A code of the same length that surely differs from the given one.
+    public static string Wrong(string code) => (code[0] == '9' ? "0" : ((char)(code[0] + 1)).ToString()) + code[1..];
 }

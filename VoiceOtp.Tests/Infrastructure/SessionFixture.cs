@@ -32,7 +32,8 @@ public sealed class SessionFixture
         Events = new SessionEvents(new SessionStatusStore(connection, Keys, events), new EventOutbox(connection, Keys, events),
             Options.Create(new VoiceOtpOptions()), TimeProvider.System, NullLogger<SessionEvents>.Instance);
         var guards = new GuardFixture(keys: Keys, codeKeys: codeKeys);
-        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, guards.Admission, guards.Conversions, NullLogger<OtpVerifier>.Instance);
+        Verifier = new OtpVerifier(Store, Hasher, Events, Metrics, guards.Admission, guards.Conversions,
+            Options.Create(new VoiceOtpOptions()), NullLogger<OtpVerifier>.Instance);
     }
 
     // The metrics sink of a bare service provider: real instruments, nobody listening.
@@ -48,9 +49,11 @@ public sealed class SessionFixture
     public OtpVerifier Verifier { get; }
 
     public async Task<(PhoneNumber Phone, OtpCode Code, OpenedSession Session)> OpenAsync(
-        TimeSpan? ttl = null, int maxAttempts = 5, int maxCalls = 3)
+        TimeSpan? ttl = null, int maxAttempts = 5, int maxCalls = 3, PhoneNumber? number = null)
     {
-        PhoneNumber.TryParse(TestPhones.Next(), out var phone);
+        var phone = number;
+        if (phone is null)
+            PhoneNumber.TryParse(TestPhones.Next(), out phone);
         var code = OtpCodeGenerator.Generate(6);
         var id = SessionId.New();
         var lifetime = ttl ?? TimeSpan.FromMinutes(5);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Tests.Infrastructure;
@@ -8,6 +10,9 @@ namespace VoiceOtp.Tests.PlivoWebhooks;
 public sealed class WebhookSignatureTests
 {
     private static VoiceOtpHost Host => TestEnvironment.Host;
+
+    // The host runs the simulator, which replaces configured credentials by its own per process.
+    private static string HostAuthToken => Host.Services.GetRequiredService<IOptions<PlivoOptions>>().Value.AuthToken;
 
     private static readonly KeyValuePair<string, string>[] AnswerForm =
     [
@@ -54,7 +59,7 @@ public sealed class WebhookSignatureTests
         using var client = Host.AnonymousClient();
         var tampered = AnswerForm.Select(kv => kv.Key == "CallStatus" ? new KeyValuePair<string, string>(kv.Key, "completed") : kv);
 
-        using var response = await client.SendAsync(Signed("/plivo/hangup/" + CallToken.New(), AnswerForm, TestSettings.PlivoAuthToken, tampered));
+        using var response = await client.SendAsync(Signed("/plivo/hangup/" + CallToken.New(), AnswerForm, HostAuthToken, tampered));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -64,7 +69,7 @@ public sealed class WebhookSignatureTests
     {
         using var client = Host.AnonymousClient();
 
-        using var response = await client.SendAsync(Signed("/plivo/answer/" + CallToken.New(), AnswerForm, TestSettings.PlivoAuthToken));
+        using var response = await client.SendAsync(Signed("/plivo/answer/" + CallToken.New(), AnswerForm, HostAuthToken));
         var xml = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -180,6 +180,8 @@ public sealed class OpenApiDocumentTests
             var documented = Properties(ResponseSchema(path, status, method));
             Assert.That(body.Select(p => p.Key), Is.SubsetOf(documented), $"{path} {status}: undocumented property");
             Assert.That(body.Select(p => p.Key), Does.Contain("status").And.Contain("message"), $"{path} {status}");
+            if (status == "503")
+                Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(1)), $"{path} 503 Retry-After");
         }
     }
 

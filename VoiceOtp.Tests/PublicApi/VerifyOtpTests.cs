@@ -113,7 +113,7 @@ public sealed class VerifyOtpTests
         Assert.That(neither, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(both, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(badUuid, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(numericOtp, Is.EqualTo(HttpStatusCode.NotFound), "a JSON number is read as its digits");
+        Assert.That(numericOtp, Is.EqualTo(HttpStatusCode.BadRequest), "otp is a JSON string, never a number");
     }
 
     [Test]

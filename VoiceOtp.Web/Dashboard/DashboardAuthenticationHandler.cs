@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace VoiceOtp.Web.Dashboard;
 
 // Admins reach the jobs dashboard with HTTP Basic when Dashboard:Username/Password are set. Without
-// them only a direct loopback connection gets in; a request that came through a proxy (it carries
-// X-Forwarded-For) is refused even from loopback, because the proxy hides the real client.
+// them (only allowed with Dashboard:AllowAnonymousLoopback=true) only a direct loopback connection
+// gets in; a request that came through a proxy (it carries X-Forwarded-For) is refused even from
+// loopback, because the proxy hides the real client.
 public sealed class DashboardAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
@@ -23,7 +24,7 @@ public sealed class DashboardAuthenticationHandler(
     {
         var o = access.Value;
         if (!o.HasCredentials)
-            return Task.FromResult(IsDirectLoopback() ? Success("local-admin") : AuthenticateResult.NoResult());
+            return Task.FromResult(o.AllowAnonymousLoopback && IsDirectLoopback() ? Success("local-admin") : AuthenticateResult.NoResult());
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());

@@ -5,6 +5,7 @@ using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Redis;
 using VoiceOtp.Web.Dashboard;
+using VoiceOtp.Web.PlivoSimulator;
 
 namespace VoiceOtp.Web.Hosting;
 
@@ -20,10 +21,13 @@ public static class OptionsRegistration
         services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.Section)
             .PostConfigure<IOptions<VoiceOtpOptions>>(FillDefaults).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PlivoOptions>, SimulatorOptionsValidator>();
 
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
             .Validate(r => RedisKeys.HasHashTag(r.KeyPrefix),
                 "Redis:KeyPrefix must contain a {hash tag} (e.g. voiceotp:{o}:), so that the dispatch script's keys share one slot")
+            .Validate(r => r.TimeoutMs is >= 100 and <= 60_000, "Redis:TimeoutMs must be between 100 and 60000")
+            .Validate(r => r.ConnectTimeoutMs is >= 100 and <= 60_000, "Redis:ConnectTimeoutMs must be between 100 and 60000")
             .ValidateOnStart();
         services.AddOptions<CallPumpOptions>().BindConfiguration(CallPumpOptions.Section)
             .Validate(c => c.Parallelism is >= 1 and <= 1024, "Calls:Parallelism must be between 1 and 1024")
@@ -35,25 +39,24 @@ public static class OptionsRegistration
             .Validate(j => j.FailedJobRetentionDays is >= 1 and <= 365, "Jobs:FailedJobRetentionDays must be between 1 and 365")
             .Validate(j => j.SucceededJobRetentionSeconds is >= 60 and <= 604_800, "Jobs:SucceededJobRetentionSeconds must be between 60 and 604800")
             .ValidateOnStart();
-        services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section);
+        services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardAccessOptions>, DashboardAccessOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
 
-    // With the simulator the credentials only have to agree with themselves, so missing ones are made
-    // up for this process and never leave it; Plivo is then reached at our own origin.
+    // With the simulator the credentials only have to agree with themselves, so they are made up for
+    // this process and never leave it, and Plivo is reached at our own origin. Configured real
+    // credentials are replaced, never sent: the simulator is not Plivo.
     private static void FillDefaults(PlivoOptions plivo, IOptions<VoiceOtpOptions> voiceOtp)
     {
         if (plivo.Simulator)
         {
-            if (plivo.AuthId.Length == 0)
-                plivo.AuthId = "MA" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 18);
-            if (plivo.AuthToken.Length == 0)
-                plivo.AuthToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+            plivo.AuthId = "MA" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 18);
+            plivo.AuthToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
             if (plivo.CallerId.Length == 0)
                 plivo.CallerId = "+14155550100";
-            if (plivo.BaseUrl.Length == 0)
-                plivo.BaseUrl = voiceOtp.Value.PublicBaseUrl;
+            plivo.BaseUrl = plivo.SimulatorOrigin.Length > 0 ? plivo.SimulatorOrigin : voiceOtp.Value.PublicBaseUrl;
         }
         else if (plivo.BaseUrl.Length == 0)
         {

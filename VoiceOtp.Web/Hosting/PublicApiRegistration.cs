@@ -42,6 +42,10 @@ public static class PublicApiRegistration
         // A key the request type does not have is a caller's mistake (or probe), not something to ignore.
         s.MissingMemberHandling = MissingMemberHandling.Error;
         s.MaxDepth = 16;
+        // Strings stay strings: no date sniffing, and numbers, booleans, arrays or objects are not
+        // read into string fields.
+        s.DateParseHandling = DateParseHandling.None;
+        s.Converters.Add(new StrictStringConverter());
         return s;
     }
 }

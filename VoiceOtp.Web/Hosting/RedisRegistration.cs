@@ -12,8 +12,21 @@ public static class RedisRegistration
     {
         services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
-            var config = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration);
+            var o = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
+            var config = ConfigurationOptions.Parse(o.Configuration);
+            if (o.Password.Length > 0)
+                config.Password = o.Password;
+            // Start and keep reconnecting while Redis is down or restarting; calls in the meantime
+            // fail after TimeoutMs and answer 503.
             config.AbortOnConnectFail = false;
+            config.SyncTimeout = o.TimeoutMs;
+            config.AsyncTimeout = o.TimeoutMs;
+            config.ConnectTimeout = o.ConnectTimeoutMs;
+            // The client notices timed-out calls on its heartbeat (1 s by default), so a quicker
+            // beat keeps a stalled Redis's 503 close to TimeoutMs.
+            config.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(o.TimeoutMs / 4, 100, 1000));
+            // redis.conf disables CONFIG; the client would otherwise ask for it on every connect.
+            config.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG" }, available: false);
             return ConnectionMultiplexer.Connect(config);
         });
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));

@@ -16,6 +16,12 @@ public sealed partial class SimulatedCallRunner(
     TimeProvider clock,
     ILogger<SimulatedCallRunner> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Log.Running(logger);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var placed in network.Pending.ReadAllAsync(stoppingToken))

@@ -19,8 +19,8 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlP
     [ProducesResponseType<ApiResponse>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests, Description = ApiDescriptions.DispatchLimited)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable, Description = ApiDescriptions.Unavailable)]
     public Task<IActionResult> Dispatch([FromBody] DispatchOtpRequest request) =>
         DispatchAsync(request.DestinationNumber, request.BrandName, request.CallbackUrl, request.ClientIp, request.RateLimitKey);
 
@@ -30,8 +30,8 @@ public sealed class DispatchOtpController(OtpDispatcher dispatcher, CallbackUrlP
     [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests, Description = ApiDescriptions.DispatchLimited)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable, Description = ApiDescriptions.Unavailable)]
     public Task<IActionResult> DispatchToPath(string destinationNumber) => DispatchAsync(destinationNumber, null, null, null, null);
 
     private async Task<IActionResult> DispatchAsync(string? number, string? brandName, string? callbackUrl, string? clientIp,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace VoiceOtp.Web.PublicApi;
 
 // Bound by Newtonsoft (snake_case); the JsonPropertyName attributes give the OpenAPI document the same names.
+[Newtonsoft.Json.JsonConverter(typeof(NoDuplicateKeysConverter))]
 public sealed class DispatchOtpRequest
 {
     [JsonPropertyName("destination_number")]

@@ -1,19 +1,37 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Newtonsoft.Json.Serialization;
 
 namespace VoiceOtp.Web.PublicApi;
 
 public static class InvalidRequestResponse
 {
-    // Names the offending fields but never echoes their content: the body may hold a code.
+    private static readonly SnakeCaseNamingStrategy Names = new();
+
+    // Names the offending fields but never echoes request content: not the values (the body may
+    // hold a code), and not unknown key names either, which are the caller's text too.
     public static IActionResult Create(ActionContext context)
     {
+        var known = BodyFields(context);
         var fields = context.ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .Select(e => FieldName(e.Key)).Distinct().ToArray();
+            .Select(e => FieldName(e.Key, known)).Distinct().ToArray();
         var where = fields.Length == 0 ? "the request" : string.Join(", ", fields);
-        return OutcomeResults.Invalid($"malformed request: check {where} (a JSON object is expected)");
+        return OutcomeResults.Invalid(
+            $"malformed request: check {where} (a JSON object is expected, each key once, string fields as JSON strings)");
     }
 
     // An unparsable body is reported both under "" and under the action's parameter name.
-    private static string FieldName(string key) =>
-        key.Length == 0 || key == "request" ? "the body" : key.TrimStart('$', '.');
+    private static string FieldName(string key, HashSet<string> known)
+    {
+        var name = key.TrimStart('$', '.');
+        return known.Contains(name) ? name : "the body";
+    }
+
+    private static HashSet<string> BodyFields(ActionContext context)
+    {
+        var body = context.ActionDescriptor.Parameters.FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body);
+        return body is null
+            ? []
+            : body.ParameterType.GetProperties().Select(p => Names.GetPropertyName(p.Name, false)).ToHashSet(StringComparer.Ordinal);
+    }
 }

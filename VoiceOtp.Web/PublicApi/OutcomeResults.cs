@@ -22,6 +22,8 @@ public static class OutcomeResults
             SessionUuid = o.SessionId,
             ExpiresAt = o.ExpiresAt,
         }),
+        DispatchStatus.RateLimited => new RateLimitedResult(new ApiResponse("rate_limited",
+            "too many wrong codes were tried for this number recently; no call is placed until Retry-After has passed"), o.RetryAfter),
         _ => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried for this number; a new verification can start once this one expires")
         {
@@ -39,6 +41,8 @@ public static class OutcomeResults
         VerifyStatus.Refused => o.Refusal!.ToResult(),
         VerifyStatus.Locked => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried; this verification can no longer succeed")),
+        VerifyStatus.RateLimited => new RateLimitedResult(new ApiResponse("rate_limited",
+            "too many wrong codes were tried for this number recently; try again after Retry-After"), o.RetryAfter),
         _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
     };
 

@@ -17,7 +17,7 @@ public sealed class SessionStatusController(SessionStatusStore store, IOptions<V
     [ProducesResponseType<ApiResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status404NotFound)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable, Description = ApiDescriptions.Unavailable)]
     public async Task<IActionResult> Get(string sessionUuid)
     {
         if (!SessionId.IsWellFormed(sessionUuid))

@@ -23,8 +23,8 @@ public sealed class VerifyOtpController(OtpVerifier verifier, IOptions<VoiceOtpO
     [ProducesResponseType<ApiResponse>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ApiResponse>(StatusCodes.Status422UnprocessableEntity)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests)]
-    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status429TooManyRequests, Description = ApiDescriptions.VerifyLimited)]
+    [ProducesResponseType<ApiResponse>(StatusCodes.Status503ServiceUnavailable, Description = ApiDescriptions.Unavailable)]
     public async Task<IActionResult> Verify([FromBody] VerifyOtpRequest request)
     {
         var length = options.Value.CodeLength;

@@ -4,6 +4,7 @@ namespace VoiceOtp.Web.PublicApi;
 
 // otp is bound as a string so that leading zeros survive. Bound by Newtonsoft (snake_case); the
 // JsonPropertyName attributes give the OpenAPI document the same names.
+[Newtonsoft.Json.JsonConverter(typeof(NoDuplicateKeysConverter))]
 public sealed class VerifyOtpRequest
 {
     [JsonPropertyName("destination_number")]

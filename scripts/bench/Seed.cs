@@ -11,7 +11,11 @@ using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Redis;
 using VoiceOtp.Core.Sessions;
 
-var redis = await ConnectionMultiplexer.ConnectAsync(args[0]);
+// The password comes from the environment (REDISCLI_AUTH, as bench.sh exports it), never argv.
+var config = ConfigurationOptions.Parse(args[0]);
+config.Password = Environment.GetEnvironmentVariable("REDISCLI_AUTH");
+config.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG" }, available: false);
+var redis = await ConnectionMultiplexer.ConnectAsync(config);
 var keys = new RedisKeys(args[1]);
 var codeKeys = new CodeKeys(Convert.FromBase64String(args[2]));
 var hasher = new CodeHasher(codeKeys);

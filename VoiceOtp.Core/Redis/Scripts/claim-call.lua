@@ -1,3 +1,4 @@
+#!lua
 -- Starts one claimed call: the last check before the Make-a-call request. It puts the posting mark
 -- (the member moves from leased to posting, and the call record is created with the session's TTL),
 -- and stores the digest of the call's fresh token. A call whose session is no longer pending, or

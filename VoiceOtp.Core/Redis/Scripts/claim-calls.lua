@@ -1,3 +1,4 @@
+#!lua
 -- A pump claims a batch of due calls. First it settles expired leases, the trace of a process that
 -- died holding calls: a leased call (no request sent) goes back to the ready queue, due now; a
 -- posting one (the request may have reached Plivo) is never re-posted but moved to uncertain.

@@ -1,22 +1,44 @@
+#!lua
 -- The whole dispatch in one atomic step: opens a session for a number (or joins the pending one, so
 -- that a resend speaks the same code), writes the session-id lookup on open, and queues the call.
 -- A crash can therefore never leave a session without its queued call, nor a queued call without
 -- its session. Joining neither extends the expiry nor resets the wrong-attempt count. A locked
--- session keeps its number blocked until it expires, so wrong guesses stay capped.
+-- session keeps its number blocked until it expires, so wrong guesses stay capped, and a number
+-- over its wrong-code limits (see verify-code.lua) gets no call at all: its codes could not be
+-- checked anyway. #!lua without flags: refused whole when Redis is out of memory or read-only.
 -- KEYS[1] session hash, KEYS[2] session-id lookup of the NEW id (written only on open),
--- KEYS[3] ready calls ZSET
+-- KEYS[3] ready calls ZSET, KEYS[4] the number's wrong-code log (written by verify-code.lua only)
 -- ARGV  1 new session id, 2 code digest, 3 sealed code, 4 ttl ms, 5 max verify attempts,
---       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 number (E.164), 10 wake channel
--- Returns {kind, session id, expires_at, call number}; kind is opened | joined | call_limit | locked.
+--       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 number (E.164), 10 wake channel,
+--       11 wrong codes allowed per hour, 12 per day (0: no limit)
+-- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited only, else 0)};
+-- kind is opened | joined | call_limit | locked | rate_limited.
 -- On opened/joined the member "session:call:number" is in the ready ZSET, due now (Redis clock).
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local hour, day = tonumber(ARGV[11]) or 0, tonumber(ARGV[12]) or 0
+if hour > 0 or day > 0 then
+  -- How long until the oldest wrong code that keeps the window full leaves it.
+  local function wait_ms(window, limit)
+    if limit <= 0 then return 0 end
+    local n = redis.call('ZCOUNT', KEYS[4], '(' .. (now - window), '+inf')
+    if n < limit then return 0 end
+    local e = redis.call('ZRANGEBYSCORE', KEYS[4], '(' .. (now - window), '+inf', 'WITHSCORES', 'LIMIT', n - limit, 1)
+    return tonumber(e[2]) + window - now
+  end
+  local wait = math.max(wait_ms(3600000, hour), wait_ms(86400000, day))
+  if wait > 0 then
+    return {'rate_limited', '', 0, 0, wait}
+  end
+end
 local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'expires_at', 'calls')
 if s[1] == 'locked' then
-  return {'locked', s[2], s[3], 0}
+  return {'locked', s[2], s[3], 0, 0}
 end
 local id, expires, call
 if s[1] == 'pending' then
   if tonumber(s[4]) >= tonumber(ARGV[6]) then
-    return {'call_limit', s[2], s[3], 0}
+    return {'call_limit', s[2], s[3], 0, 0}
   end
   id, expires = s[2], s[3]
   call = redis.call('HINCRBY', KEYS[1], 'calls', 1)
@@ -28,8 +50,6 @@ else
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
   redis.call('SET', KEYS[2], ARGV[9], 'PX', ARGV[4])
 end
-local t = redis.call('TIME')
-local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local member = id .. ':' .. call .. ':' .. ARGV[9]
 redis.call('ZADD', KEYS[3], now, member)
 -- Only the call that became the earliest due wakes the pumps: during a burst they are busy
@@ -37,4 +57,4 @@ redis.call('ZADD', KEYS[3], now, member)
 if redis.call('ZRANK', KEYS[3], member) == 0 then
   redis.call('PUBLISH', ARGV[10], '1')
 end
-return {s[1] == 'pending' and 'joined' or 'opened', id, expires, call}
+return {s[1] == 'pending' and 'joined' or 'opened', id, expires, call, 0}

@@ -1,3 +1,4 @@
+#!lua
 -- Records how a call ended, once: Plivo retries hangup callbacks, and a duplicate must not queue a
 -- second follow-up call. For an unanswered call it reserves the next call number while the session
 -- is pending and both the call and the retry budgets allow it, and queues that follow-up in the

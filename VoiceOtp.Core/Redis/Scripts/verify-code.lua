@@ -1,13 +1,22 @@
--- Checks a code digest, counts a wrong one, locks and spends, all in one step, so N concurrent
--- correct verifies give exactly one success. A spent (verified) or locked session loses its code
+#!lua
+-- Checks a code digest, counts it, locks and spends, all in one step, so N concurrent correct
+-- verifies give exactly one success. A spent (verified) or locked session loses its code
 -- material but keeps its small hash until its TTL, so that its end is recorded atomically with the
 -- check (the status document reads it) and even the right code keeps failing. A new dispatch
 -- replaces a verified session at once.
+-- Fail closed: the #!lua line declares no flags, so Redis refuses the whole script up front when
+-- it is out of memory (no allow-oom), on a replica (may write) and on a stale one (no allow-stale),
+-- instead of running the reads and refusing only the first write. The guess is counted before the
+-- comparison for the same reason: no code is ever compared without its attempt being recorded;
+-- the right one is then given back.
+-- Wrong codes are also logged per number across sessions (a new code does not reset them, NIST SP
+-- 800-63B-4); over either limit nothing is compared.
 -- Attempts remaining is reported for verified and rejected.
--- KEYS[1] session hash
--- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number)
--- Returns {kind, session id, attempts remaining, expires_at (unix ms) when verified, else 0};
--- kind is verified | rejected | locked | not_found
+-- KEYS[1] session hash, KEYS[2] the number's wrong-code log (ZSET member -> Redis time in ms)
+-- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number),
+--       3 wrong codes allowed per hour, 4 per day (0: no limit)
+-- Returns {kind, session id, attempts remaining | ms until a code may be tried again,
+-- expires_at (unix ms) when verified, else 0}; kind is verified | rejected | locked | not_found | rate_limited
 local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'digest', 'attempts', 'max_attempts', 'expires_at')
 if not s[1] or (ARGV[2] ~= '' and s[2] ~= ARGV[2]) then
   return {'not_found', '', 0}
@@ -18,12 +27,37 @@ end
 if s[1] ~= 'pending' then
   return {'not_found', '', 0}
 end
+local hour, day = tonumber(ARGV[3]), tonumber(ARGV[4])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- How long until the oldest wrong code that keeps the window full leaves it.
+local function wait_ms(window, limit)
+  if limit <= 0 then return 0 end
+  local n = redis.call('ZCOUNT', KEYS[2], '(' .. (now - window), '+inf')
+  if n < limit then return 0 end
+  local e = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. (now - window), '+inf', 'WITHSCORES', 'LIMIT', n - limit, 1)
+  return tonumber(e[2]) + window - now
+end
+local wait = math.max(wait_ms(3600000, hour), wait_ms(86400000, day))
+if wait > 0 then
+  return {'rate_limited', s[2], wait, 0}
+end
+
+local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+local entry = now .. ':' .. s[2] .. ':' .. attempts
+if hour > 0 or day > 0 then
+  local keep = day > 0 and 86400000 or 3600000
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - keep)
+  redis.call('ZADD', KEYS[2], now, entry)
+  redis.call('PEXPIRE', KEYS[2], keep)
+end
 if s[3] == ARGV[1] then
+  redis.call('HINCRBY', KEYS[1], 'attempts', -1)
+  redis.call('ZREM', KEYS[2], entry)
   redis.call('HSET', KEYS[1], 'status', 'verified')
   redis.call('HDEL', KEYS[1], 'digest', 'sealed')
-  return {'verified', s[2], tonumber(s[5]) - tonumber(s[4]), tonumber(s[6]) or 0}
+  return {'verified', s[2], tonumber(s[5]) - (attempts - 1), tonumber(s[6]) or 0}
 end
-local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 local remaining = tonumber(s[5]) - attempts
 if remaining <= 0 then
   redis.call('HSET', KEYS[1], 'status', 'locked')
