@@ -12,14 +12,14 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
 
     // Once per call however often Plivo repeats the hangup: true only for the first record, so that
     // the caller counts the spend once.
-    private const string SetCostOnce = """
+    private static readonly string SetCostOnce = RedisScripts.FailClosed("""
         #!lua
         if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HSETNX', KEYS[1], 'cost_micros', ARGV[1]) == 0 then
           return 0
         end
         redis.call('HSET', KEYS[1], 'bill_seconds', ARGV[2])
         return 1
-        """;
+        """, nameof(SetCostOnce));
 
     public async Task<bool> RecordCostAsync(CallRef call, int billSeconds, long costMicros) =>
         (int)await _db.ScriptEvaluateAsync(SetCostOnce, [keys.Call(call.Phone, call.SessionId, call.Attempt)],
