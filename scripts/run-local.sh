@@ -38,6 +38,8 @@ export Demo__Enabled=true
 # loopback requests unless Dashboard__Username/Password are set.
 export Plivo__AllowSimulator=true
 export Dashboard__AllowAnonymousLoopback=true
+# Every simulated call waits for a person on the demo page's phone panel (answer, keypad, hang up).
+export Plivo__SimulatorInteractive=${PLIVO_SIMULATOR_INTERACTIVE:-true}
 export Redis__Configuration="127.0.0.1:$redis_port"
 export Redis__Password="$REDISCLI_AUTH"
 export ASPNETCORE_URLS="http://127.0.0.1:5000"
@@ -46,6 +48,8 @@ cat <<MSG
 
 VoiceOtp is starting on http://127.0.0.1:5000 with the Plivo simulator (no real calls).
 Try it in a browser: http://127.0.0.1:5000/demo/ (sign-up page with a simulated phone)
+Simulated calls wait for you on that phone: $( [ "$Plivo__SimulatorInteractive" = true ] && echo yes || echo no)
+(PLIVO_SIMULATOR_INTERACTIVE=false makes the callee answer by itself, as the curl lines below expect)
 Your API key for this run: $api_key
 
   export KEY=$api_key

@@ -199,18 +199,4 @@ public sealed class DemoApiTests
             await Task.Delay(50);
         }
     }
-
-    [Test]
-    public async Task PhonePanel_Returns409Unsupported_ForAnswer_BecauseTheSimulatorAnswersByItself()
-    {
-        using var client = Page();
-        var number = TestPhones.Next();
-        await PostAsync(client, "start", new { phone = number });
-        var calls = await SimulatorCalls.WaitForEndedAsync(TestEnvironment.Host.Client(), number, 1);
-
-        var (status, body) = await PostAsync(client, "phone/answer", new { call_id = (string?)calls[0]!["call_uuid"] });
-
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That((string?)body["status"], Is.EqualTo("unsupported"));
-    }
 }

@@ -94,7 +94,7 @@ public sealed class DemoPageTests
         _browser.Wait().Until(d => d.FindElement(By.Id("code-form")).Displayed);
         Assert.That(_browser.Driver.FindElement(By.Id("calling-message")).Text, Does.StartWith("We are calling " + number));
         var heard = _browser.Wait().Until(d => d.FindElements(By.CssSelector("#phone-calls .call .heard"))
-            .Select(e => e.Text).FirstOrDefault(t => t.Length > 0));
+            .Select(e => e.Text).FirstOrDefault(SimulatorCalls.HasCode));
         _browser.Wait().Until(d => d.FindElement(By.Id("call-status")).GetAttribute("data-call") is "answered" or "heard");
         return SimulatorCalls.CodeIn(heard);
     }

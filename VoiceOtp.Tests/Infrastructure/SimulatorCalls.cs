@@ -44,6 +44,9 @@ public static partial class SimulatorCalls
         return match.Value.Replace(" ", "");
     }
 
+    // The heard text grows while the call plays, so a reader waits until the code is in it.
+    public static bool HasCode(string? heard) => heard is not null && SpokenCode().IsMatch(heard);
+
     [GeneratedRegex(@"\d(?: \d){3,7}(?!\d)")]
     private static partial Regex SpokenCode();
 }

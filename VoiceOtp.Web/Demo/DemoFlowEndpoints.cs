@@ -4,6 +4,7 @@ using VoiceOtp.Core;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Web.Demo;
@@ -12,18 +13,16 @@ namespace VoiceOtp.Web.Demo;
 // browser never holds an API key. Numbers travel in JSON bodies, never in URLs.
 public static class DemoFlowEndpoints
 {
-    public static IResult Config(IOptions<DemoOptions> demo, IOptions<VoiceOtpOptions> otp, [FromServices] DemoPhone? phone) =>
+    public static IResult Config(IOptions<DemoOptions> demo, IOptions<VoiceOtpOptions> otp, IOptions<PlivoOptions> plivo,
+        [FromServices] DemoPhone? phone) =>
         DemoResults.Json(200, new
         {
             status = "success",
             code_length = otp.Value.CodeLength,
             max_attempts = otp.Value.MaxVerifyAttempts,
             resend_after_seconds = demo.Value.ResendAfterSeconds,
-            phone_panel = phone is null ? null : new
-            {
-                answer = DemoPhone.CanAnswer, press = DemoPhone.CanPress, hang_up = DemoPhone.CanHangUp,
-                ring_out = DemoPhone.CanRingOut, ring_out_next = DemoPhone.CanRingOutNext,
-            },
+            // Without interactive calls only numbers ending in 09 wait for the panel's buttons.
+            phone_panel = phone is null ? null : new { interactive = plivo.Value.SimulatorInteractive, ring_out_next = true },
         });
 
     public static async Task<IResult> StartAsync(DemoPhoneRequest request, OtpDispatcher dispatcher,

@@ -93,10 +93,11 @@ public static class DemoMessages
     };
 
     // The phone panel's short label for a call.
-    public static string PhoneLabel(string status) => status switch
+    public static string PhoneLabel(string status, bool awaitingKey = false) => status switch
     {
         "queued" => "Calling…",
         "ringing" => "Ringing",
+        "in-progress" when awaitingKey => "On the line, waiting for a key",
         "in-progress" => "On the line",
         "completed" => "Call ended",
         "no-answer" => "Rang out, not answered",

@@ -3,45 +3,50 @@ using VoiceOtp.Web.PlivoSimulator;
 
 namespace VoiceOtp.Web.Demo;
 
-// The phone panel's only way to the simulated phone network, so that its buttons can be moved to an
-// interactive simulator by changing this class alone. Today's simulator answers each call itself as
-// soon as it is placed and hangs up after the XML is read; a person can therefore only decide before
-// a call that it will ring out. Answer, Press, HangUp and RingOut on a live call say so instead of
-// pretending.
-public sealed class DemoPhone(SimulatedPhoneNetwork network)
+// The phone panel's only way to the simulated phone network. Interactive calls (numbers ending in
+// 09, or every number with Plivo:SimulatorInteractive=true) wait for the panel's buttons; every
+// other call follows its number's script by itself, so the panel shows it with its buttons off.
+public sealed class DemoPhone(SimulatedPhone phone, SimulatedPhoneNetwork network)
 {
     private const int MaxShown = 10;
 
-    public static bool CanAnswer => false;
-    public static bool CanPress => false;
-    public static bool CanHangUp => false;
-    public static bool CanRingOut => false;
-    public static bool CanRingOutNext => true;
+    // Newest first, as the panel lists them.
+    public IReadOnlyList<DemoPhoneCall> CallsTo(PhoneNumber number) =>
+        [.. phone.CallsTo(number.E164).Reverse().Take(MaxShown).Select(DemoPhoneCall.Of)];
 
-    public IReadOnlyList<DemoPhoneCall> CallsTo(PhoneNumber phone) =>
-        network.Calls.Where(c => c.To == phone.E164).Reverse().Take(MaxShown)
-            .Select(c => new DemoPhoneCall(c.CallUuid, c.Status, c.Heard, c.CreatedAt)).ToList();
+    public DemoPhoneCall? Find(string callId) => phone.Find(callId) is { } c ? DemoPhoneCall.Of(c) : null;
 
-    public DemoPhoneAction Answer(string callId) => NotYet(callId, "answers every call by itself");
+    public PhoneResult Answer(string callId) => phone.Answer(callId);
 
-    public DemoPhoneAction Press(string callId, char digit) => NotYet(callId, "does not listen for keys");
+    public PhoneResult Press(string callId, char key) => phone.Press(callId, key);
 
-    public DemoPhoneAction HangUp(string callId) => NotYet(callId, "hangs up by itself once the message is read");
+    public PhoneResult HangUp(string callId) => phone.HangUp(callId);
 
-    public DemoPhoneAction RingOut(string callId) => NotYet(callId, "answers every call by itself; use \"let the next call ring out\"");
+    public PhoneResult RingOut(string callId) => phone.RingOut(callId);
 
-    public DemoPhoneAction RingOutNext(PhoneNumber phone)
-    {
-        network.LeaveUnanswered(phone.E164, 1);
-        return new DemoPhoneAction(true, "The next call to this phone will ring out unanswered.");
-    }
-
-    private DemoPhoneAction NotYet(string callId, string why) =>
-        network.Calls.Any(c => c.CallUuid == callId)
-            ? new DemoPhoneAction(false, $"This simulator {why}.")
-            : new DemoPhoneAction(false, "No such call.");
+    // Works for scripted and interactive callees alike: the simulator skips the ringing phone.
+    public void RingOutNext(PhoneNumber number) => network.LeaveUnanswered(number.E164, 1);
 }
 
-public sealed record DemoPhoneCall(string Id, string Status, string? Heard, DateTimeOffset CreatedAt);
+// A call as the panel shows it, with the buttons a person has at this moment: Answer and Ring out
+// while it rings, the keypad while the call waits for a key, Hang up until it has ended.
+public sealed record DemoPhoneCall(PhoneCallView View)
+{
+    public static DemoPhoneCall Of(PhoneCallView view) => new(view);
 
-public sealed record DemoPhoneAction(bool Done, string Message);
+    public string Status => View.Outcome ?? View.State;
+
+    public bool Ringing => View.Interactive && View.State == "ringing";
+
+    public bool CanPress => View.Interactive && View.State == "in-progress" && View.AwaitingKey;
+
+    public bool CanHangUp => View.Interactive && View.State != "ended";
+
+    public object ToJson() => new
+    {
+        call_id = View.CallId, status = Status, label = DemoMessages.PhoneLabel(Status, View.AwaitingKey),
+        interactive = View.Interactive, awaiting_key = View.AwaitingKey,
+        heard = View.Heard.Length > 0 ? View.Heard : null, keys = View.Keys, created_at = View.CreatedAt,
+        can = new { answer = Ringing, ring_out = Ringing, press = CanPress, hang_up = CanHangUp },
+    };
+}

@@ -137,20 +137,23 @@ async function pollPhone() {
   $("phone-empty").hidden = result.calls.length > 0;
 }
 
+// Buttons follow the call's state: Answer and Ring out while it rings, the keypad while it waits
+// for a key, Hang up until it ends. A call that plays by itself keeps them off and says why.
 function renderCall(call) {
   const item = $("call-template").content.firstElementChild.cloneNode(true);
-  const caps = state.config.phone_panel;
   item.dataset.status = call.status;
   item.dataset.callId = call.call_id;
+  item.dataset.awaitingKey = call.awaiting_key ? "true" : "false";
   item.querySelector(".call-status").textContent = call.label;
   item.querySelector(".call-time").textContent = new Date(call.created_at).toLocaleTimeString();
   item.querySelector(".heard").textContent = call.heard ? "“" + call.heard + "”" : "";
-  const live = call.status === "queued" || call.status === "in-progress" || call.status === "ringing";
-  const buttons = { answer: caps.answer, "hang-up": caps.hang_up, "ring-out": caps.ring_out };
+  const note = call.interactive ? "" : "This call answers and listens by itself; its buttons are off.";
+  item.querySelector(".call-note").textContent = note;
+  item.querySelector(".call-note").hidden = !note;
+  const allowed = { answer: call.can.answer, "hang-up": call.can.hang_up, "ring-out": call.can.ring_out };
   for (const button of item.querySelectorAll(".buttons button")) {
     const action = button.dataset.action;
-    button.disabled = !live || !buttons[action];
-    button.title = buttons[action] ? "" : "This simulator plays the call by itself.";
+    button.disabled = !allowed[action];
     button.addEventListener("click", () => phoneAction(action, { call_id: call.call_id }));
   }
   const keypad = item.querySelector(".keypad");
@@ -158,8 +161,8 @@ function renderCall(call) {
     const b = document.createElement("button");
     b.type = "button";
     b.textContent = key;
-    b.disabled = !live || !caps.press;
-    b.title = caps.press ? "" : "This simulator does not listen for keys.";
+    b.dataset.key = key;
+    b.disabled = !call.can.press;
     b.addEventListener("click", () => phoneAction("press", { call_id: call.call_id, digit: key }));
     keypad.append(b);
   }
@@ -181,6 +184,9 @@ async function init() {
   if (config.phone_panel) {
     $("phone-panel").hidden = false;
     $("ring-out-next").disabled = !config.phone_panel.ring_out_next;
+    $("phone-mode").textContent = config.phone_panel.interactive
+      ? "Every call waits for you: answer it, press the key it asks for, hang up or let it ring out."
+      : "Calls answer by themselves and the buttons stay off, except for numbers ending in 09. Start with Plivo__SimulatorInteractive=true to play every call by hand.";
     setInterval(pollPhone, 1000);
   }
   $("number-form").addEventListener("submit", (e) => { e.preventDefault(); startCall("start"); });
