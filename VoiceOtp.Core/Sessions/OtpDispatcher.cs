@@ -26,16 +26,11 @@ public sealed partial class OtpDispatcher(
         var code = OtpCodeGenerator.Generate(o.CodeLength);
         var ttl = TimeSpan.FromSeconds(o.CodeTtlSeconds);
         var session = new NewSession(id, hasher.Hash(phone.E164, code), sealer.Seal(id, code), ttl,
-            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName));
+            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName),
+            TimeSpan.FromSeconds(o.ResendCooldownSeconds), TimeSpan.FromSeconds(o.MinSecondsLeftToCall));
 
         var opened = await sessions.OpenOrJoinAsync(phone, session);
-        var status = opened.Kind switch
-        {
-            "opened" => DispatchStatus.Opened,
-            "joined" => DispatchStatus.Joined,
-            "locked" => DispatchStatus.Locked,
-            _ => DispatchStatus.CallLimitReached,
-        };
+        var status = opened.Status;
         if (status == DispatchStatus.Opened)
             await events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl);
         metrics.Dispatched(status);
@@ -49,6 +44,6 @@ public sealed partial class OtpDispatcher(
         {
             Log.Refused(logger, opened.Id, phone.Masked, status);
         }
-        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt);
+        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt, opened.RetryAfter);
     }
 }

@@ -5,13 +5,17 @@ using VoiceOtp.Core.Redis;
 namespace VoiceOtp.Core.Sessions;
 
 public sealed record NewSession(string Id, string Digest, string Sealed, TimeSpan Ttl, int MaxAttempts,
-    int MaxCalls, DateTimeOffset ExpiresAt, string Brand);
+    int MaxCalls, DateTimeOffset ExpiresAt, string Brand, TimeSpan ResendCooldown = default, TimeSpan MinTimeLeft = default);
 
-public sealed record OpenedSession(string Kind, string Id, DateTimeOffset ExpiresAt, int CallNumber);
+// CallNumber: the call this dispatch queued (opened, joined); RetryAfter: for a resend cooldown.
+public sealed record OpenedSession(DispatchStatus Status, string Id, DateTimeOffset ExpiresAt, int CallNumber,
+    TimeSpan? RetryAfter = null);
 
 public sealed record SpeakableSession(string Sealed, string Brand);
 
-// The only class that reads or writes session keys.
+// Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
+// verify-code.lua here, and record-call-outcome.lua (CallAttemptStore), which reserves follow-up calls.
+// Script reply words stay in this class; callers get outcome types.
 public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     private readonly IDatabase _db = redis.GetDatabase();
@@ -22,17 +26,38 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
             [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel]))!;
-        return new OpenedSession((string)r[0]!, (string)r[1]!, DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
+                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel,
+                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds]))!;
+        var status = (string?)r[0] switch
+        {
+            "opened" => DispatchStatus.Opened,
+            "joined" => DispatchStatus.Joined,
+            "locked" => DispatchStatus.Locked,
+            "cooldown" => DispatchStatus.ResendTooSoon,
+            "too_late" => DispatchStatus.TooLateToCall,
+            _ => DispatchStatus.CallLimitReached,
+        };
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]);
+        return status == DispatchStatus.ResendTooSoon
+            ? new OpenedSession(status, (string)r[1]!, expiresAt, 0, TimeSpan.FromMilliseconds((long)r[3]))
+            : new OpenedSession(status, (string)r[1]!, expiresAt, (int)r[3]);
     }
 
-    public async Task<(string Kind, string SessionId, int Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(
-        PhoneNumber phone, string digest, string? sessionId)
+    // Also takes an ended session's waiting calls out of the queue and leaves it for CallCanceller.
+    public async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string digest, string? sessionId)
     {
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
-            [keys.Session(phone)], [digest, sessionId ?? ""]))!;
+            [keys.Session(phone), keys.ReadyCalls, keys.CallsToCancel], [digest, sessionId ?? "", phone.E164]))!;
+        var id = (string)r[1]!;
+        var remaining = (int)r[2];
         var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;
-        return ((string)r[0]!, (string)r[1]!, (int)r[2], expiresAt);
+        return (string?)r[0] switch
+        {
+            "verified" => new VerifyOutcome(VerifyStatus.Verified, remaining, id, expiresAt),
+            "rejected" => new VerifyOutcome(VerifyStatus.Rejected, remaining, id),
+            "locked" => new VerifyOutcome(VerifyStatus.Locked, 0, id),
+            _ => new VerifyOutcome(VerifyStatus.NotFound),
+        };
     }
 
     public async Task<DateTimeOffset?> FindExpiresAtAsync(PhoneNumber phone)

@@ -18,18 +18,17 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
 
     private async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string? sessionId, OtpCode code)
     {
-        var (kind, id, remaining, expiresAt) = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId);
-        var outcome = kind switch
+        var checkedOutcome = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId);
+        metrics.Checked(checkedOutcome.Status, checkedOutcome.ExpiresAt);
+        Log.Checked(logger, phone.Masked, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
+        if (checkedOutcome.SessionId is { Length: > 0 } id)
+            await events.VerifyCheckedAsync(id, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
+        // The public answer carries the session id only on success, attempts only on a rejection.
+        return checkedOutcome.Status switch
         {
-            "verified" => new VerifyOutcome(VerifyStatus.Verified, 0, id),
-            "rejected" => new VerifyOutcome(VerifyStatus.Rejected, remaining),
-            "locked" => new VerifyOutcome(VerifyStatus.Locked),
-            _ => new VerifyOutcome(VerifyStatus.NotFound),
+            VerifyStatus.Verified => checkedOutcome with { AttemptsRemaining = 0 },
+            VerifyStatus.Rejected => checkedOutcome with { SessionId = null },
+            _ => new VerifyOutcome(checkedOutcome.Status),
         };
-        metrics.Checked(outcome.Status, expiresAt);
-        Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
-        if (id.Length > 0)
-            await events.VerifyCheckedAsync(id, outcome.Status, remaining);
-        return outcome;
     }
 }

@@ -14,4 +14,5 @@ public sealed record SessionStatus(
     int AttemptsLeft,
     IReadOnlyList<CallStatus> Calls);
 
-public sealed record CallStatus(int Number, CallState State, string? HangupCause, int? Duration, int? BillDuration);
+public sealed record CallStatus(int Number, CallState State, string? HangupCause, int? Duration, int? BillDuration,
+    string? Uncertain = null);

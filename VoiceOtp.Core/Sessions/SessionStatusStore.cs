@@ -126,7 +126,8 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
                 continue;
             calls.Add(c is null
                 ? new CallStatus(n, CallState.Queued, null, null, null)
-                : new CallStatus(n, CallStates.FromRecord(c), NonEmpty(c, "hangup_cause"), Number(c, "duration"), Number(c, "bill_duration")));
+                : new CallStatus(n, CallStates.FromRecord(c), NonEmpty(c, "hangup_cause"), Number(c, "duration"),
+                    Number(c, "bill_duration"), CallStates.UncertainStory(c)));
         }
         var failed = record.FailedCall > 0 && record.FailedCall >= (live?.Calls ?? 0);
         var state = (live?.Status ?? record.Status) switch

@@ -8,4 +8,6 @@ public enum VerifyStatus
     NotFound,
 }
 
-public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null);
+// ExpiresAt: the verified session's expiry, for the metrics only.
+public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null,
+    DateTimeOffset? ExpiresAt = null);

@@ -19,12 +19,27 @@ public static class OutcomeResults
             SessionUuid = o.SessionId,
             ExpiresAt = o.ExpiresAt,
         }),
+        DispatchStatus.ResendTooSoon => new RetryAfterResult(Json(429, new ApiResponse("rate_limited",
+            "a call for this verification was placed moments ago; another may be asked for after retry_after seconds")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+            RetryAfter = RetryAfterSeconds(o.RetryAfter),
+        }), RetryAfterSeconds(o.RetryAfter)),
+        DispatchStatus.TooLateToCall => Json(409, new ApiResponse("expiring",
+            "this verification expires too soon for another call; dispatch again once it has expired")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+        }),
         _ => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried for this number; a new verification can start once this one expires")
         {
             ExpiresAt = o.ExpiresAt,
         }),
     };
+
+    private static int RetryAfterSeconds(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.Zero).TotalSeconds));
 
     public static IActionResult ToResult(this VerifyOutcome o) => o.Status switch
     {
