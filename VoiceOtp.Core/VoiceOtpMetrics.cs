@@ -77,6 +77,8 @@ public sealed class VoiceOtpMetrics
         DispatchStatus.Opened => "opened",
         DispatchStatus.Joined => "joined",
         DispatchStatus.CallLimitReached => "call_limit_reached",
+        DispatchStatus.ResendTooSoon => "resend_too_soon",
+        DispatchStatus.TooLateToCall => "too_late_to_call",
         _ => "locked",
     };
 

@@ -26,7 +26,7 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
         // The public answer carries the session id only on success, attempts only on a rejection.
         return checkedOutcome.Status switch
         {
-            VerifyStatus.Verified => checkedOutcome with { AttemptsRemaining = 0 },
+            VerifyStatus.Verified => checkedOutcome with { AttemptsRemaining = 0, ExpiresAt = null },
             VerifyStatus.Rejected => checkedOutcome with { SessionId = null },
             _ => new VerifyOutcome(checkedOutcome.Status),
         };

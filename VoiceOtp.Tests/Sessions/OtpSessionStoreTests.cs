@@ -94,7 +94,8 @@ public sealed class OtpSessionStoreTests
         var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
 
         Assert.That(fields.Keys, Is.EquivalentTo(new[]
-            { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand" }));
+            { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand",
+                "last_call_at", "resends" }));
         Assert.That(fields.Values, Has.None.Contains(code.Reveal()));
         Assert.That((string?)await Db.StringGetAsync(lookupKey), Is.EqualTo(phone.E164));
         Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));

@@ -59,7 +59,7 @@ public static class SimulatorMakeCallEndpoint
         return Results.Json(new { api_id = apiId, message = "call fired", request_uuid = requestUuid }, statusCode: 201);
     }
 
-    private static bool HasCredentials(HttpRequest request, PlivoOptions plivo)
+    internal static bool HasCredentials(HttpRequest request, PlivoOptions plivo)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.Ordinal))

@@ -27,5 +27,6 @@ public sealed class ApiResponse(string status, string message)
 
     // Seconds, as in the Retry-After header sent with it.
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    [JsonPropertyName("retry_after")]
     public int? RetryAfter { get; init; }
 }

@@ -26,7 +26,7 @@ public static class OutcomeResults
             ExpiresAt = o.ExpiresAt,
             RetryAfter = RetryAfterSeconds(o.RetryAfter),
         }), RetryAfterSeconds(o.RetryAfter)),
-        DispatchStatus.TooLateToCall => Json(409, new ApiResponse("expiring",
+        DispatchStatus.TooLateToCall => Json(429, new ApiResponse("expiring",
             "this verification expires too soon for another call; dispatch again once it has expired")
         {
             SessionUuid = o.SessionId,
