@@ -34,7 +34,7 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
         """;
 
     public async Task<bool> RecordLiveAsync(CallRef call, string callUuid) =>
-        (long)await _db.ScriptEvaluateAsync(RecordLive, [keys.Call(call.Phone, call.SessionId, call.Attempt)], [callUuid]) == 1;
+        (long)await _db.ScriptEvaluateAsync(RecordLive, [keys.Call(call.Phone, call.SessionId, call.CallNumber)], [callUuid]) == 1;
 
     // Records the outcome once; for an unanswered call it also queues the follow-up call, due after
     // its delay, and returns its call number and retry number (null when no follow-up is due).
@@ -53,7 +53,7 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
         for (var i = 0; i < retryDelays.Count; i++)
             args[8 + i] = (long)retryDelays[i].TotalMilliseconds;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.RecordCallOutcome,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone), keys.ReadyCalls], args))!;
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), keys.ReadyCalls], args))!;
         var next = (int)r[0];
         return next > 0 ? (next, (int)r[1], TimeSpan.FromMilliseconds((long)r[2])) : null;
     }

@@ -58,8 +58,8 @@ public sealed partial class CallCanceller(
                 continue;
             }
             var again = false;
-            for (var n = 1; n <= last.Attempt; n++)
-                again |= await StopAsync(last with { Attempt = n }, ct);
+            for (var n = 1; n <= last.CallNumber; n++)
+                again |= await StopAsync(last with { CallNumber = n }, ct);
             var looks = (long)await _db.ScriptEvaluateAsync(SetIfExists,
                 [keys.Call(last.Phone, last.SessionId, 1)], ["incr", "cancel_tries"]);
             if (again && looks is > 0 and < MaxLooks)
@@ -74,7 +74,7 @@ public sealed partial class CallCanceller(
     // True when the call may still be live at Plivo in a way we cannot act on yet.
     private async Task<bool> StopAsync(CallRef call, CancellationToken ct)
     {
-        var key = keys.Call(call.Phone, call.SessionId, call.Attempt);
+        var key = keys.Call(call.Phone, call.SessionId, call.CallNumber);
         var v = await _db.HashGetAsync(key, ["outcome", "failed", "call_uuid", "request_uuid", "posted_at", "cancel_sent"]);
         if (!v[0].IsNull || !v[1].IsNull || v[5] == "call")
             return false;
@@ -84,7 +84,7 @@ public sealed partial class CallCanceller(
             {
                 await plivo.HangUpAsync((string)v[2]!, ct);
                 await _db.ScriptEvaluateAsync(SetIfExists, [key], ["set", "cancel_sent", "call"]);
-                Log.HungUp(logger, call.SessionId, call.Attempt);
+                Log.HungUp(logger, call.SessionId, call.CallNumber);
                 return false;
             }
             if (!v[3].IsNull)
@@ -93,7 +93,7 @@ public sealed partial class CallCanceller(
                 {
                     await _db.ScriptEvaluateAsync(RecordCancelled, [key]);
                     await _db.ScriptEvaluateAsync(SetIfExists, [key], ["set", "cancel_sent", "request"]);
-                    Log.CancelledQueued(logger, call.SessionId, call.Attempt);
+                    Log.CancelledQueued(logger, call.SessionId, call.CallNumber);
                     return false;
                 }
                 // Dialling already: its ring callback brings the CallUUID to hang up with.
@@ -104,7 +104,7 @@ public sealed partial class CallCanceller(
         }
         catch (PlivoApiException e)
         {
-            Log.Failed(logger, call.SessionId, call.Attempt, e.Message);
+            Log.Failed(logger, call.SessionId, call.CallNumber, e.Message);
             return true;
         }
     }

@@ -33,11 +33,11 @@ public sealed partial class CallPlacer(
     public async Task<PlaceOutcome> PlaceAsync(CallRef call, CancellationToken cancellationToken)
     {
         // For the dispatch-to-call metric; a failure here leaves the call leased, and the lease returns it.
-        var dispatchedSessionExpiresAt = call.Attempt == 1 ? await sessions.FindExpiresAtAsync(call.Phone) : null;
+        var dispatchedSessionExpiresAt = call.CallNumber == 1 ? await sessions.FindExpiresAtAsync(call.Phone) : null;
         var (claim, token) = await queue.StartAsync(call, Lease);
         if (claim != CallClaim.Claimed)
         {
-            Log.Skipped(logger, call.SessionId, call.Attempt, claim);
+            Log.Skipped(logger, call.SessionId, call.CallNumber, claim);
             return PlaceOutcome.Skipped;
         }
 
@@ -48,15 +48,15 @@ public sealed partial class CallPlacer(
             var placed = await plivo.MakeCallAsync(request, CancellationToken.None);
             await queue.RecordPlacedAsync(call, placed);
             metrics.CallRequested(call.Phone, placed: true, dispatchedSessionExpiresAt);
-            Log.Placed(logger, call.SessionId, call.Attempt, call.Phone.Masked, placed.RequestUuid, placed.QueuedAtPlivo);
+            Log.Placed(logger, call.SessionId, call.CallNumber, call.Phone.Masked, placed.RequestUuid, placed.QueuedAtPlivo);
             return placed.QueuedAtPlivo ? PlaceOutcome.QueuedAtPlivo : PlaceOutcome.Placed;
         }
         catch (PlivoRequestRejectedException e)
         {
             metrics.CallRequested(call.Phone, placed: false, null);
             await queue.RecordRefusedAsync(call, e.Status ?? 0);
-            Log.Refused(logger, call.SessionId, call.Attempt, call.Phone.Masked, e.Status ?? 0);
-            await events.CallRefusedAsync(call.Phone, call.SessionId, call.Attempt);
+            Log.Refused(logger, call.SessionId, call.CallNumber, call.Phone.Masked, e.Status ?? 0);
+            await events.CallRefusedAsync(call.Phone, call.SessionId, call.CallNumber);
             return PlaceOutcome.RefusedFail;
         }
         catch (PlivoApiException e) when (e.NotSent)
@@ -67,7 +67,7 @@ public sealed partial class CallPlacer(
             var delay = pause is { } p
                 ? await queue.ReleaseAsync(call, p, p)
                 : await queue.ReleaseAsync(call, FirstBackoff, MaxBackoff);
-            Log.NotSent(logger, call.SessionId, call.Attempt, e.Message, delay.TotalSeconds);
+            Log.NotSent(logger, call.SessionId, call.CallNumber, e.Message, delay.TotalSeconds);
             return PlaceOutcome.NotSentRetry;
         }
         catch (PlivoApiException e)
@@ -75,7 +75,7 @@ public sealed partial class CallPlacer(
             // A timeout or a 5xx: Plivo may have placed the call. It is not posted again until its
             // evidence window passes without a callback for its token (UncertainCallResolver).
             await queue.MarkUncertainAsync(call, resolver.Window);
-            Log.MaybeSent(logger, call.SessionId, call.Attempt, e.Message, resolver.Window.TotalSeconds);
+            Log.MaybeSent(logger, call.SessionId, call.CallNumber, e.Message, resolver.Window.TotalSeconds);
             return PlaceOutcome.UnknownResolve;
         }
     }

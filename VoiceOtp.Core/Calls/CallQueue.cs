@@ -93,7 +93,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var token = CallToken.New();
         var tokenKey = keys.TokenLookup(token);
         var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone), tokenKey,
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
                 keys.LeasedCalls, keys.PostingCalls],
             [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]);
         var claim = kind switch
@@ -113,7 +113,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     // Plivo may have placed the call: it waits in uncertain until its evidence window ends.
     public Task MarkUncertainAsync(CallRef call, TimeSpan window) =>
         _db.ScriptEvaluateAsync(MarkUncertainScript,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls, keys.UncertainCalls],
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls, keys.UncertainCalls],
             [Member(call), (long)window.TotalMilliseconds]);
 
     public Task RecordRefusedAsync(CallRef call, int httpStatus) => Record(call, "failed", httpStatus);
@@ -122,7 +122,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     public async Task<TimeSpan> ReleaseAsync(CallRef call, TimeSpan backoff, TimeSpan maxBackoff)
     {
         var delay = (long)await _db.ScriptEvaluateAsync(ReleaseScript,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls, keys.ReadyCalls],
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls, keys.ReadyCalls],
             [Member(call), (long)backoff.TotalMilliseconds, (long)maxBackoff.TotalMilliseconds]);
         return TimeSpan.FromMilliseconds(Math.Max(0, delay));
     }
@@ -142,14 +142,14 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     }
 
     private Task Record(CallRef call, params RedisValue[] fields) =>
-        _db.ScriptEvaluateAsync(RecordResult, [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls],
+        _db.ScriptEvaluateAsync(RecordResult, [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls],
             [Member(call), .. fields]);
 
     public static string Member(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.Attempt}:{call.Phone.E164}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.CallNumber}:{call.Phone.E164}");
 
     private static string TokenValue(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.Attempt}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.CallNumber}");
 
     public static bool TryParseMember(string member, [NotNullWhen(true)] out CallRef? call)
     {

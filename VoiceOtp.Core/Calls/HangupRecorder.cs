@@ -24,7 +24,7 @@ public sealed partial class HangupRecorder(
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays,
             schedule.MinTimeLeft);
         metrics.CallEnded(call.Phone, outcome);
-        Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
+        Log.Ended(logger, call.SessionId, call.CallNumber, call.Phone.Masked, outcome, p.HangupCause ?? "");
         await events.CallEndedAsync(call, p, next is not null);
         if (next is { } n)
             Log.RetryScheduled(logger, call.SessionId, n.Call, n.Delay.TotalSeconds);

@@ -39,7 +39,7 @@ public sealed partial class UncertainCallResolver(
                 await _db.SortedSetRemoveAsync(keys.UncertainCalls, (string)member!);
                 continue;
             }
-            var callKey = keys.Call(call.Phone, call.SessionId, call.Attempt);
+            var callKey = keys.Call(call.Phone, call.SessionId, call.CallNumber);
             var tokenKey = (string?)await _db.HashGetAsync(callKey, "token_key");
             // A key under the engine's hash tag that never exists, when no token was issued.
             tokenKey = tokenKey is { } k && k.StartsWith(keys.Prefix + "token:", StringComparison.Ordinal) ? k : keys.Prefix + "token:none";
@@ -54,7 +54,7 @@ public sealed partial class UncertainCallResolver(
                 "ended" => UncertainResolution.SessionEnded,
                 _ => UncertainResolution.Gone,
             };
-            Log.Resolved(logger, call.SessionId, call.Attempt, resolution);
+            Log.Resolved(logger, call.SessionId, call.CallNumber, resolution);
         }
         return due.Length;
     }

@@ -78,7 +78,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         string? duration, string? billDuration, DateTimeOffset at)
     {
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RecordCallEnd,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone)],
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone)],
             [RetentionMs, "hangup_cause", hangupCause ?? "", "duration", Digits(duration), "bill_duration", Digits(billDuration),
                 "ended_at", at.ToUnixTimeMilliseconds()]))!;
         return r.Length == 0 ? null : ToDictionary(r);

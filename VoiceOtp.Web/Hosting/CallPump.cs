@@ -123,7 +123,7 @@ public sealed partial class CallPump(
         {
             // The lease settles it: a call never marked posting returns to ready, one marked posting
             // becomes uncertain.
-            Log.CallFailed(logger, call.SessionId, call.Attempt, e.GetType().Name);
+            Log.CallFailed(logger, call.SessionId, call.CallNumber, e.GetType().Name);
         }
         finally
         {
