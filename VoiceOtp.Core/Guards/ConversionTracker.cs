@@ -14,7 +14,7 @@ public sealed class ConversionTracker(IConnectionMultiplexer redis, RedisKeys ke
     private readonly IDatabase _db = redis.GetDatabase();
 
     // Marks only a session that is still remembered, so that no hash is left without a TTL.
-    private const string MarkVerified = """
+    private static readonly string MarkVerified = RedisScripts.FailClosed("""
         #!lua
         for i = 1, #KEYS do
           if redis.call('HEXISTS', KEYS[i], ARGV[1]) == 1 then
@@ -22,7 +22,7 @@ public sealed class ConversionTracker(IConnectionMultiplexer redis, RedisKeys ke
           end
         end
         return 1
-        """;
+        """, nameof(MarkVerified));
 
     public Task RecordOpenedAsync(PhoneNumber phone, string sessionId, TimeSpan ttl)
     {

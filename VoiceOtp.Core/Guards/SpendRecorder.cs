@@ -15,14 +15,14 @@ public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKey
     private static readonly TimeSpan DayKeyTtl = TimeSpan.FromDays(2);
     private readonly IDatabase _db = redis.GetDatabase();
 
-    private const string AddSpend = """
+    private static readonly string AddSpend = RedisScripts.FailClosed("""
         #!lua
         for i = 1, #KEYS do
           redis.call('INCRBY', KEYS[i], ARGV[1])
           redis.call('PEXPIRE', KEYS[i], ARGV[2])
         end
         return 1
-        """;
+        """, nameof(AddSpend));
 
     public decimal EstimateCost(string region, int billSeconds)
     {
@@ -40,7 +40,7 @@ public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKey
         // in between loses one call's spend, never counts it twice.
         if (!await calls.RecordCostAsync(call, billSeconds, micros))
             return;
-        Log.Cost(logger, call.SessionId, call.Attempt, call.Phone.Masked, billSeconds, cost);
+        Log.Cost(logger, call.SessionId, call.CallNumber, call.Phone.Masked, billSeconds, cost);
         if (micros == 0)
             return;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
