@@ -78,6 +78,9 @@ public sealed class VoiceOtpMetrics
         DispatchStatus.Joined => "joined",
         DispatchStatus.CallLimitReached => "call_limit_reached",
         DispatchStatus.Refused => "refused",
+        DispatchStatus.RateLimited => "rate_limited",
+        DispatchStatus.ResendTooSoon => "resend_too_soon",
+        DispatchStatus.TooLateToCall => "too_late_to_call",
         _ => "locked",
     };
 

@@ -19,7 +19,7 @@ public sealed class VoiceOtpOptions
     public string Voice { get; set; } = "Polly.Joanna";
     public string Language { get; set; } = "en-US";
     public int SpeakRepeats { get; set; } = 3;
-    public int MaxCallsPerSession { get; set; } = 5;
+    public int MaxCallsPerSession { get; set; } = 3;
     // Empty by default because the configuration binder appends to an array it finds filled;
     // RetryDelays supplies the documented default of 30 s then 90 s.
     public int[] RetryDelaysSeconds { get; set; } = [];
@@ -27,6 +27,17 @@ public sealed class VoiceOtpOptions
     public int RingTimeoutSeconds { get; set; } = 45;
     // Calls started per second across all instances, enforced in Redis by claim-calls.lua; 0 = off.
     public int CallsPerSecond { get; set; }
+    // How long a call whose Make-a-call request may have reached Plivo waits for a callback before it
+    // is placed again; 0 = RingTimeoutSeconds + UncertainMarginSeconds.
+    public int UncertainWindowSeconds { get; set; }
+    public const int UncertainMarginSeconds = 30;
+    // A dispatch that joins a pending session calls again only after this many seconds since the
+    // session's last call, doubling for each further resend (30, 60, 120 s by default).
+    public int ResendCooldownSeconds { get; set; } = 30;
+    // No call is placed into a session with less time than this left to live.
+    public int MinSecondsLeftToCall { get; set; } = 60;
+    // Pause before a call Plivo refused with 429 (and no Retry-After) is sent again.
+    public int PlivoRateLimitPauseSeconds { get; set; } = 5;
 
     // Voicemail protection: Plivo's synchronous answering-machine detection, and a random key the
     // callee must press before the code is spoken.

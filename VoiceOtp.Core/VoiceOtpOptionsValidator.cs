@@ -45,6 +45,14 @@ public sealed class VoiceOtpOptionsValidator : IValidateOptions<VoiceOtpOptions>
             b.AddError($"{s}:KeypressTries must be between 1 and 5");
         if (o.MaxReplays is < 0 or > 5)
             b.AddError($"{s}:MaxReplays must be between 0 and 5");
+        if (o.UncertainWindowSeconds is < 0 or > 3600)
+            b.AddError($"{s}:UncertainWindowSeconds must be between 0 (ring timeout + 30 s) and 3600");
+        if (o.ResendCooldownSeconds is < 0 or > 3600)
+            b.AddError($"{s}:ResendCooldownSeconds must be between 0 and 3600");
+        if (o.MinSecondsLeftToCall is < 0 or > 3600)
+            b.AddError($"{s}:MinSecondsLeftToCall must be between 0 and 3600");
+        if (o.PlivoRateLimitPauseSeconds is < 1 or > 600)
+            b.AddError($"{s}:PlivoRateLimitPauseSeconds must be between 1 and 600");
         if (!Plivo.SpeakVoice.IsValid(o.Voice))
             b.AddError($"{s}:Voice must be WOMAN, MAN or Polly.<Name>");
         if (string.IsNullOrWhiteSpace(o.Language) || o.Language.Length > 10)

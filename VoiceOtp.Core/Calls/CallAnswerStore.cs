@@ -38,7 +38,7 @@ public sealed class CallAnswerStore(IConnectionMultiplexer redis, RedisKeys keys
             v[3].IsNull ? 0 : (int)v[3], plays, !v[5].IsNull);
     }
 
-    private RedisKey Key(CallRef call) => keys.Call(call.Phone, call.SessionId, call.Attempt);
+    private RedisKey Key(CallRef call) => keys.Call(call.Phone, call.SessionId, call.CallNumber);
 
     private RedisKey[] Keys(CallRef call) => [Key(call), keys.Session(call.Phone)];
 

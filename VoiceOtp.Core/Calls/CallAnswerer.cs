@@ -26,6 +26,9 @@ public sealed class CallAnswerer(
         var call = await calls.FindAsync(token);
         if (call is null)
             return GoodbyeXml.NoLongerValid(O);
+        // The CallUUID hangs the call up if the session ends while it is live.
+        if (p.CallUuid is { Length: > 0 and <= 64 } callUuid)
+            await calls.RecordLiveAsync(call, callUuid);
         if (p.Machine)
         {
             await answers.AnswerAsync(call, machine: true, '0', O.RequireKeypress, MaxPlays);

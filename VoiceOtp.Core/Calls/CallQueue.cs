@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using StackExchange.Redis;
 using VoiceOtp.Core.Phones;
+using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Calls;
@@ -11,34 +12,51 @@ namespace VoiceOtp.Core.Calls;
 //
 //   ready ──claim-calls.lua──▶ leased ──claim-call.lua──▶ posting ──RecordPlaced / RecordRefused──▶ (gone;
 //     ▲   (batch, lease deadline)  │    (posting mark, token)    │    the call hash keeps request_uuid/failed)
-//     │                            │ lease expired               │ lease expired: the process died while a
-//     └────────────────────────────┘ (no request was sent)       ▼ request may have reached Plivo
-//     ▲                                                        uncertain (never re-posted; resolved later
-//     └──── Release: the request surely never left (no connection, Plivo's 429), with a backoff
+//     │                            │ lease expired               │ timeout or 5xx (MarkUncertain), or the lease
+//     └────────────────────────────┘ (no request was sent)       ▼ expired: the request may have reached Plivo
+//     ▲                                                        uncertain, scored by the end of its evidence
+//     │                                                          window (UncertainCallResolver): a callback
+//     │◀──── no callback in the window: once, with a fresh token ─┘ for its token settles it as placed
+//     └──── Release: the request surely never left (no connection, Plivo's 429), after a pause
 //
 // Writers of ready: open-or-join-session.lua (the first call of a dispatch, or a join's call, in the
 // same step that opens the session), record-call-outcome.lua (a retry of an unanswered call, due
-// after its delay, in the step that reserves it), claim-calls.lua (expired leases) and Release.
-// Contract: a dispatch answered 200 has its member in ready; a member is posted at most once,
-// because only the pump holding a live lease may move it to posting, and nothing ever moves a
-// member out of posting except the pump's own result or the expiry to uncertain. The lease is
-// longer than Plivo's timeout, so a live pump always finishes before its lease ends. A member whose
-// session was verified, locked or expired leaves at claim-call.lua without a request.
+// after its delay, in the step that reserves it), claim-calls.lua (expired leases), Release and
+// resolve-uncertain-call.lua. verify-code.lua removes a verified or locked session's waiting calls.
+// Contract: a dispatch answered 200 has its member in ready; a member is posted at most once per
+// token, because only the pump holding a live lease may move it to posting, and nothing moves a
+// member out of posting except the pump's own result or the expiry to uncertain. An uncertain call
+// is posted again only after its window passed with no callback, and its old token is retired in
+// that step. The lease is longer than Plivo's timeout, so a live pump always finishes before its
+// lease ends. A member whose session was verified, locked or expired leaves at claim-call.lua
+// without a request.
 public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 {
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly RedisKey[] _claimKeys =
         [keys.ReadyCalls, keys.LeasedCalls, keys.PostingCalls, keys.UncertainCalls, keys.CallPace];
 
-    public static readonly TimeSpan UncertainRetention = TimeSpan.FromDays(7);
-
     private static readonly string RecordResult = RedisScripts.FailClosed("""
         #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then
-          redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+          redis.call('HSET', KEYS[1], unpack(ARGV, 2))
         end
         redis.call('ZREM', KEYS[2], ARGV[1])
         """, nameof(RecordResult));
+
+    private static readonly string MarkUncertainScript = RedisScripts.FailClosed("""
+        #!lua
+        if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then
+          return 0
+        end
+        local t = redis.call('TIME')
+        local now = t[1] * 1000 + math.floor(t[2] / 1000)
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          redis.call('HSET', KEYS[1], 'uncertain', now)
+        end
+        redis.call('ZADD', KEYS[3], now + tonumber(ARGV[2]), ARGV[1])
+        return 1
+        """, nameof(MarkUncertainScript));
 
     private static readonly string ReleaseScript = RedisScripts.FailClosed("""
         #!lua
@@ -52,12 +70,16 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return delay
         """, nameof(ReleaseScript));
 
+    public static readonly TimeSpan DefaultUncertainWindow = TimeSpan.FromSeconds(75);
+
     public string WakeChannel => keys.WakeChannel;
 
-    public async Task<ClaimedBatch> ClaimAsync(int batch, TimeSpan lease, int callsPerSecond)
+    public async Task<ClaimedBatch> ClaimAsync(int batch, TimeSpan lease, int callsPerSecond, TimeSpan uncertainWindow = default)
     {
+        if (uncertainWindow <= TimeSpan.Zero)
+            uncertainWindow = DefaultUncertainWindow;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCalls, _claimKeys,
-            [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)UncertainRetention.TotalMilliseconds]))!;
+            [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)uncertainWindow.TotalMilliseconds]))!;
         var calls = new List<CallRef>(r.Length - 1);
         for (var i = 1; i < r.Length; i++)
             if (TryParseMember((string)r[i]!, out var call))
@@ -70,10 +92,11 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     public async Task<(CallClaim Claim, string Token)> StartAsync(CallRef call, TimeSpan lease)
     {
         var token = CallToken.New();
+        var tokenKey = keys.TokenLookup(token);
         var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone), keys.TokenLookup(token),
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
                 keys.LeasedCalls, keys.PostingCalls],
-            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds]);
+            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]);
         var claim = kind switch
         {
             "claimed" => CallClaim.Claimed,
@@ -84,7 +107,15 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return (claim, token);
     }
 
-    public Task RecordPlacedAsync(CallRef call, string requestUuid) => Record(call, "request_uuid", requestUuid);
+    public Task RecordPlacedAsync(CallRef call, MakeCallResult placed) => placed.QueuedAtPlivo
+        ? Record(call, "request_uuid", placed.RequestUuid, "plivo_queued", 1)
+        : Record(call, "request_uuid", placed.RequestUuid);
+
+    // Plivo may have placed the call: it waits in uncertain until its evidence window ends.
+    public Task MarkUncertainAsync(CallRef call, TimeSpan window) =>
+        _db.ScriptEvaluateAsync(MarkUncertainScript,
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls, keys.UncertainCalls],
+            [Member(call), (long)window.TotalMilliseconds]);
 
     public Task RecordRefusedAsync(CallRef call, int httpStatus) => Record(call, "failed", httpStatus);
 
@@ -92,7 +123,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     public async Task<TimeSpan> ReleaseAsync(CallRef call, TimeSpan backoff, TimeSpan maxBackoff)
     {
         var delay = (long)await _db.ScriptEvaluateAsync(ReleaseScript,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls, keys.ReadyCalls],
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls, keys.ReadyCalls],
             [Member(call), (long)backoff.TotalMilliseconds, (long)maxBackoff.TotalMilliseconds]);
         return TimeSpan.FromMilliseconds(Math.Max(0, delay));
     }
@@ -111,15 +142,15 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, due);
     }
 
-    private Task Record(CallRef call, string field, RedisValue value) =>
-        _db.ScriptEvaluateAsync(RecordResult, [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.PostingCalls],
-            [Member(call), field, value]);
+    private Task Record(CallRef call, params RedisValue[] fields) =>
+        _db.ScriptEvaluateAsync(RecordResult, [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.PostingCalls],
+            [Member(call), .. fields]);
 
     public static string Member(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.Attempt}:{call.Phone.E164}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.CallNumber}:{call.Phone.E164}");
 
     private static string TokenValue(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.Attempt}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.CallNumber}");
 
     public static bool TryParseMember(string member, [NotNullWhen(true)] out CallRef? call)
     {

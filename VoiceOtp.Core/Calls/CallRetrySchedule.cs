@@ -10,5 +10,7 @@ public sealed class CallRetrySchedule(IOptions<VoiceOtpOptions> options)
 
     public int MaxCalls => options.Value.MaxCallsPerSession;
 
+    public TimeSpan MinTimeLeft => TimeSpan.FromSeconds(options.Value.MinSecondsLeftToCall);
+
     public IReadOnlyList<TimeSpan> Delays => options.Value.RetryDelays.Select(s => TimeSpan.FromSeconds(s)).ToArray();
 }

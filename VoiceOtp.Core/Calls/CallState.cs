@@ -35,13 +35,24 @@ public static class CallStates
             "uncertain" => CallState.Uncertain,
             not null => CallState.Failed,
             null when call.ContainsKey("failed") => CallState.Failed,
-            null when call.ContainsKey("uncertain") => CallState.Uncertain,
             null when call.ContainsKey("heard") => CallState.Heard,
             null when call.ContainsKey("answered") => CallState.Answered,
+            // Evidence first: a ring callback settles an uncertain request as placed.
+            null when call.ContainsKey("call_uuid") => CallState.Ringing,
+            // "call queued": Plivo holds it behind the account's calls per second.
+            null when call.ContainsKey("plivo_queued") => CallState.Queued,
             null when call.ContainsKey("request_uuid") => CallState.Ringing,
+            // A request sent with no answer from Plivo yet (in flight, timed out or a 5xx), and not
+            // queued again: whether Plivo placed it is not known (UncertainCallResolver decides).
+            null when call.ContainsKey("posted_at") => CallState.Uncertain,
             _ => CallState.Queued,
         };
     }
+
+    // How an uncertain request was settled, for the status document: pending (waiting for a
+    // callback), placed (one came), requeued (none came; placed again with a fresh token) or lost.
+    public static string? UncertainStory(IReadOnlyDictionary<string, string> call) =>
+        call.TryGetValue("uncertain", out var u) ? u is "placed" or "requeued" or "lost" ? u : "pending" : null;
 
     public static bool WasAnswered(this CallState state) => state is CallState.Answered or CallState.Heard;
 

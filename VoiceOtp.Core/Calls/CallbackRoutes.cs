@@ -8,6 +8,7 @@ public static class CallbackRoutes
     public const string Hangup = "plivo/hangup";
     public const string Digits = "plivo/digits";
     public const string Heard = "plivo/heard";
+    public const string Ring = "plivo/ring";
 
     public static string Url(string publicBaseUrl, string route, string token) =>
         $"{publicBaseUrl.TrimEnd('/')}/{route}/{token}";

@@ -23,9 +23,10 @@ public sealed partial class HangupRecorder(
         if (call is null)
             return false;
         var outcome = CallOutcomes.FromCallStatus(p.CallStatus).Refine(await answers.FindStateAsync(call));
-        var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays);
+        var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays,
+            schedule.MinTimeLeft);
         metrics.CallEnded(call.Phone, outcome);
-        Log.Ended(logger, call.SessionId, call.Attempt, call.Phone.Masked, outcome, p.HangupCause ?? "");
+        Log.Ended(logger, call.SessionId, call.CallNumber, call.Phone.Masked, outcome, p.HangupCause ?? "");
         await events.CallEndedAsync(call, p, next is not null);
         await spend.RecordAsync(call, p.BilledSeconds);
         if (next is { } n)

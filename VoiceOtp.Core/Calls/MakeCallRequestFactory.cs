@@ -16,6 +16,7 @@ public sealed class MakeCallRequestFactory(IOptions<VoiceOtpOptions> options, IO
             To = phone.E164,
             AnswerUrl = CallbackRoutes.Url(o.PublicBaseUrl, CallbackRoutes.Answer, token),
             HangupUrl = CallbackRoutes.Url(o.PublicBaseUrl, CallbackRoutes.Hangup, token),
+            RingUrl = CallbackRoutes.Url(o.PublicBaseUrl, CallbackRoutes.Ring, token),
             RingTimeout = o.RingTimeoutSeconds,
             // Room for the keypress gate, the code and its replays.
             TimeLimit = 180,

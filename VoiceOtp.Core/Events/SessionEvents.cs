@@ -46,16 +46,16 @@ public sealed partial class SessionEvents(
         if (fields is null)
             return;
         var record = await status.FindAsync(call.SessionId);
-        await EmitAsync(record, SessionEvent.CallEnded, call.SessionId, call.Attempt, new JsonObject
+        await EmitAsync(record, SessionEvent.CallEnded, call.SessionId, call.CallNumber, new JsonObject
         {
-            ["call_number"] = call.Attempt,
+            ["call_number"] = call.CallNumber,
             ["outcome"] = CallStates.FromRecord(fields).WireName(),
             ["hangup_cause"] = fields.GetValueOrDefault("hangup_cause") is { Length: > 0 } cause ? cause : null,
             ["duration"] = SessionStatusStore.Int(fields, "duration"),
             ["bill_duration"] = SessionStatusStore.Int(fields, "bill_duration"),
         });
         if (!followUpReserved)
-            await CallSettledAsync(call.Phone, call.SessionId, call.Attempt, "not_answered");
+            await CallSettledAsync(call.Phone, call.SessionId, call.CallNumber, "not_answered");
     }
 
     public Task CallRefusedAsync(PhoneNumber phone, string sessionId, int call) =>

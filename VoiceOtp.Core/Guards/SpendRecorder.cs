@@ -40,7 +40,7 @@ public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKey
         // in between loses one call's spend, never counts it twice.
         if (!await calls.RecordCostAsync(call, billSeconds, micros))
             return;
-        Log.Cost(logger, call.SessionId, call.Attempt, call.Phone.Masked, billSeconds, cost);
+        Log.Cost(logger, call.SessionId, call.CallNumber, call.Phone.Masked, billSeconds, cost);
         if (micros == 0)
             return;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -12,6 +12,10 @@ public sealed class MakeCallRequest
     [JsonPropertyName("answer_method")] public string AnswerMethod { get; init; } = "POST";
     [JsonPropertyName("hangup_url")] public required string HangupUrl { get; init; }
     [JsonPropertyName("hangup_method")] public string HangupMethod { get; init; } = "POST";
+    // Plivo posts ring_url when the callee's phone starts ringing; it carries the CallUUID we need to
+    // hang up a ringing call, and proves that a request whose answer we never got was placed.
+    [JsonPropertyName("ring_url")] public string? RingUrl { get; init; }
+    [JsonPropertyName("ring_method")] public string RingMethod { get; init; } = "POST";
     [JsonPropertyName("ring_timeout")] public int RingTimeout { get; init; }
     [JsonPropertyName("time_limit")] public int TimeLimit { get; init; }
 

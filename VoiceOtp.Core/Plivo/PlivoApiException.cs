@@ -9,4 +9,7 @@ public class PlivoApiException(int? status, string message, Exception? inner = n
     public int? Status { get; } = status;
 
     public bool NotSent { get; } = notSent;
+
+    // Plivo's Retry-After on a 429, when it sent one.
+    public TimeSpan? RetryAfter { get; init; }
 }

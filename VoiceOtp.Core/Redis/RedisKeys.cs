@@ -14,14 +14,17 @@ namespace VoiceOtp.Core.Redis;
 // for uncertain calls), so their size is bounded by the calls in progress.
 //
 //   {p}session:{+E164}        HASH  id, digest, sealed, attempts, max_attempts, status, calls,
-//                                   retries, expires_at, brand            (open-or-join, verify-code)
+//                                   retries, expires_at, brand, last_call_at, resends
+//                                   (open-or-join, verify-code; record-call-outcome writes calls,
+//                                   retries and last_call_at)
 //   {p}sid:{session}          STRING +E164                                 (open-or-join, on open)
 //   {p}wrong_codes:{+E164}    ZSET  one member per wrong code, scored by Redis time (ms), across
 //                                   sessions; written by verify-code.lua only, read by open-or-join;
 //                                   expires a day after the last wrong code
-//   {p}call:{session}:{n}     HASH  posted_at, not_sent, request_uuid, failed, outcome, call_uuid,
-//                                   next_call                              (claim-call, CallQueue,
-//                                                                           record-call-outcome);
+//   {p}call:{session}:{n}     HASH  posted_at, token_key, not_sent, request_uuid, plivo_queued, failed,
+//                                   uncertain, requeued, outcome, call_uuid, ringing, next_call,
+//                                   cancel_tries   (claim-call, CallQueue, resolve-uncertain-call,
+//                                   record-call-outcome, CallAttemptStore.RecordLive, CallCanceller);
 //                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
 //                                   code_plays (press-key.lua, answer-call.lua), heard
 //                                   (record-heard.lua); every writer checks it exists
@@ -29,7 +32,10 @@ namespace VoiceOtp.Core.Redis;
 //   {p}calls:ready            ZSET  "session:n:+E164" by due time (ms)     (see CallQueue)
 //   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet
 //   {p}calls:posting          ZSET  same members by lease deadline: the posting mark
-//   {p}calls:uncertain        ZSET  same members by the time they became uncertain
+//   {p}calls:uncertain        ZSET  same members by the end of their evidence window (CallPlacer,
+//                                   claim-calls; settled by resolve-uncertain-call)
+//   {p}calls:cancel           ZSET  "session:calls:+E164" by due time: sessions that ended (verify-code)
+//                                   whose calls still at Plivo are to be cancelled (CallCanceller)
 //   {p}calls:pace             HASH  sec, n: calls started in the current second (CallsPerSecond)
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
 //   {p}status:{session}       HASH  phone, created_at, expires_at, max_attempts, attempts_left,
@@ -82,6 +88,8 @@ public sealed class RedisKeys(string prefix)
     public string UncertainCalls { get; } = prefix + "calls:uncertain";
 
     public string CallPace { get; } = prefix + "calls:pace";
+
+    public string CallsToCancel { get; } = prefix + "calls:cancel";
 
     public string WakeChannel { get; } = prefix + "calls:wake";
 

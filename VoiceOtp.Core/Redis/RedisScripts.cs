@@ -17,6 +17,8 @@ public static class RedisScripts
     public static string ClaimCalls { get; } = Load("claim-calls.lua");
     public static string ClaimCall { get; } = Load("claim-call.lua");
     public static string RecordCallOutcome { get; } = Load("record-call-outcome.lua");
+    public static string ResolveUncertainCall { get; } = Load("resolve-uncertain-call.lua");
+    public static string CancelCalls { get; } = Load("cancel-calls.lua");
     public static string AppendEvent { get; } = Load("append-event.lua");
     public static string ClaimEvents { get; } = Load("claim-events.lua");
     public static string AnswerCall { get; } = Load("answer-call.lua");

@@ -37,17 +37,11 @@ public sealed partial class OtpDispatcher(
         var code = OtpCodeGenerator.Generate(o.CodeLength);
         var ttl = TimeSpan.FromSeconds(o.CodeTtlSeconds);
         var session = new NewSession(id, hasher.Hash(phone.E164, code), sealer.Seal(id, code), ttl,
-            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName));
+            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName),
+            TimeSpan.FromSeconds(o.ResendCooldownSeconds), TimeSpan.FromSeconds(o.MinSecondsLeftToCall));
 
         var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o));
-        var status = opened.Kind switch
-        {
-            "opened" => DispatchStatus.Opened,
-            "joined" => DispatchStatus.Joined,
-            "locked" => DispatchStatus.Locked,
-            "rate_limited" => DispatchStatus.RateLimited,
-            _ => DispatchStatus.CallLimitReached,
-        };
+        var status = opened.Status;
         if (status == DispatchStatus.Opened)
             await events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl);
         metrics.Dispatched(status);
@@ -63,6 +57,6 @@ public sealed partial class OtpDispatcher(
         {
             Log.Refused(logger, opened.Id, phone.Masked, status);
         }
-        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt) { RetryAfter = opened.RetryAfter };
+        return new DispatchOutcome(status, opened.Id, opened.ExpiresAt, opened.RetryAfter);
     }
 }

@@ -5,16 +5,18 @@ using VoiceOtp.Core.Redis;
 namespace VoiceOtp.Core.Sessions;
 
 public sealed record NewSession(string Id, string Digest, string Sealed, TimeSpan Ttl, int MaxAttempts,
-    int MaxCalls, DateTimeOffset ExpiresAt, string Brand);
+    int MaxCalls, DateTimeOffset ExpiresAt, string Brand, TimeSpan ResendCooldown = default, TimeSpan MinTimeLeft = default);
 
-public sealed record OpenedSession(string Kind, string Id, DateTimeOffset ExpiresAt, int CallNumber)
-{
-    public TimeSpan RetryAfter { get; init; }
-}
+// CallNumber: the call this dispatch queued (opened, joined); RetryAfter: for a wrong-code limit
+// (RateLimited) or a resend cooldown (ResendTooSoon).
+public sealed record OpenedSession(DispatchStatus Status, string Id, DateTimeOffset ExpiresAt, int CallNumber,
+    TimeSpan? RetryAfter = null);
 
 public sealed record SpeakableSession(string Sealed, string Brand);
 
-// The only class that reads or writes session keys.
+// Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
+// verify-code.lua here, and record-call-outcome.lua (CallAttemptStore), which reserves follow-up calls.
+// Script reply words stay in this class; callers get outcome types.
 public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     private readonly IDatabase _db = redis.GetDatabase();
@@ -27,20 +29,43 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
             [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone)],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel, limits.PerHour, limits.PerDay]))!;
-        var opened = new OpenedSession((string)r[0]!, (string)r[1]!, DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]), (int)r[3]);
-        return opened.Kind == "rate_limited" ? opened with { RetryAfter = TimeSpan.FromMilliseconds((long)r[4]) } : opened;
+                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel, limits.PerHour, limits.PerDay,
+                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds]))!;
+        var status = (string?)r[0] switch
+        {
+            "opened" => DispatchStatus.Opened,
+            "joined" => DispatchStatus.Joined,
+            "locked" => DispatchStatus.Locked,
+            "rate_limited" => DispatchStatus.RateLimited,
+            "cooldown" => DispatchStatus.ResendTooSoon,
+            "too_late" => DispatchStatus.TooLateToCall,
+            _ => DispatchStatus.CallLimitReached,
+        };
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds((long)r[2]);
+        return status is DispatchStatus.RateLimited or DispatchStatus.ResendTooSoon
+            ? new OpenedSession(status, (string)r[1]!, expiresAt, 0, TimeSpan.FromMilliseconds((long)r[4]))
+            : new OpenedSession(status, (string)r[1]!, expiresAt, (int)r[3]);
     }
 
-    // Remaining is the attempts left, or for rate_limited the milliseconds until a code may be tried.
-    public async Task<(string Kind, string SessionId, long Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(
-        PhoneNumber phone, string digest, string? sessionId, WrongCodeLimits? limits = null)
+    // Also takes an ended session's waiting calls out of the queue and leaves it for CallCanceller.
+    // For RateLimited, RetryAfter is when the number may try a code again.
+    public async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string digest, string? sessionId, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
-            [keys.Session(phone), keys.WrongCodes(phone)], [digest, sessionId ?? "", limits.PerHour, limits.PerDay]))!;
+            [keys.Session(phone), keys.WrongCodes(phone), keys.ReadyCalls, keys.CallsToCancel],
+            [digest, sessionId ?? "", limits.PerHour, limits.PerDay, phone.E164]))!;
+        var id = (string)r[1]!;
+        var remaining = (long)r[2];
         var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;
-        return ((string)r[0]!, (string)r[1]!, (long)r[2], expiresAt);
+        return (string?)r[0] switch
+        {
+            "verified" => new VerifyOutcome(VerifyStatus.Verified, (int)remaining, id, expiresAt),
+            "rejected" => new VerifyOutcome(VerifyStatus.Rejected, (int)remaining, id),
+            "rate_limited" => new VerifyOutcome(VerifyStatus.RateLimited, 0, id) { RetryAfter = TimeSpan.FromMilliseconds(remaining) },
+            "locked" => new VerifyOutcome(VerifyStatus.Locked, 0, id),
+            _ => new VerifyOutcome(VerifyStatus.NotFound),
+        };
     }
 
     public async Task<DateTimeOffset?> FindExpiresAtAsync(PhoneNumber phone)

@@ -25,23 +25,21 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
 
     private async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string? sessionId, OtpCode code)
     {
-        var (kind, id, remaining, expiresAt) = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId,
+        var checkedOutcome = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId,
             WrongCodeLimits.From(options.Value));
-        var outcome = kind switch
+        metrics.Checked(checkedOutcome.Status, checkedOutcome.ExpiresAt);
+        Log.Checked(logger, phone.Masked, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
+        if (checkedOutcome.SessionId is { Length: > 0 } id)
+            await events.VerifyCheckedAsync(id, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
+        if (checkedOutcome.Status == VerifyStatus.Verified)
+            await conversions.RecordVerifiedAsync(phone, checkedOutcome.SessionId!);
+        // The public answer carries the session id only on success, attempts only on a rejection.
+        return checkedOutcome.Status switch
         {
-            "verified" => new VerifyOutcome(VerifyStatus.Verified, 0, id),
-            "rejected" => new VerifyOutcome(VerifyStatus.Rejected, (int)remaining),
-            "rate_limited" => new VerifyOutcome(VerifyStatus.RateLimited) { RetryAfter = TimeSpan.FromMilliseconds(remaining) },
-            "locked" => new VerifyOutcome(VerifyStatus.Locked),
-            _ => new VerifyOutcome(VerifyStatus.NotFound),
+            VerifyStatus.Verified => checkedOutcome with { AttemptsRemaining = 0, ExpiresAt = null },
+            VerifyStatus.Rejected => checkedOutcome with { SessionId = null },
+            VerifyStatus.RateLimited => new VerifyOutcome(VerifyStatus.RateLimited) { RetryAfter = checkedOutcome.RetryAfter },
+            _ => new VerifyOutcome(checkedOutcome.Status),
         };
-        metrics.Checked(outcome.Status, expiresAt);
-        Log.Checked(logger, phone.Masked, outcome.Status, outcome.AttemptsRemaining);
-        if (id.Length > 0)
-            // rate_limited carries milliseconds to wait, not attempts; the status record ignores it.
-            await events.VerifyCheckedAsync(id, outcome.Status, outcome.Status == VerifyStatus.RateLimited ? 0 : (int)remaining);
-        if (outcome.Status == VerifyStatus.Verified)
-            await conversions.RecordVerifiedAsync(phone, id);
-        return outcome;
     }
 }

@@ -16,4 +16,4 @@ public sealed record SessionStatus(
 
 // EstimatedCost is what SpendRecorder priced the call at from its BillDuration, once it ended.
 public sealed record CallStatus(int Number, CallState State, string? HangupCause, int? Duration, int? BillDuration,
-    decimal? EstimatedCost = null);
+    decimal? EstimatedCost = null, string? Uncertain = null);

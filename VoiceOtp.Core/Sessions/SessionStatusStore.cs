@@ -78,7 +78,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         string? duration, string? billDuration, DateTimeOffset at)
     {
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RecordCallEnd,
-            [keys.Call(call.Phone, call.SessionId, call.Attempt), keys.Session(call.Phone)],
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone)],
             [RetentionMs, "hangup_cause", hangupCause ?? "", "duration", Digits(duration), "bill_duration", Digits(billDuration),
                 "ended_at", at.ToUnixTimeMilliseconds()]))!;
         return r.Length == 0 ? null : ToDictionary(r);
@@ -127,7 +127,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
             calls.Add(c is null
                 ? new CallStatus(n, CallState.Queued, null, null, null)
                 : new CallStatus(n, CallStates.FromRecord(c), NonEmpty(c, "hangup_cause"), Number(c, "duration"), Number(c, "bill_duration"),
-                    Number(c, "cost_micros") is { } micros ? Guards.SpendMicros.ToAmount(micros) : null));
+                    Number(c, "cost_micros") is { } micros ? Guards.SpendMicros.ToAmount(micros) : null, CallStates.UncertainStory(c)));
         }
         var failed = record.FailedCall > 0 && record.FailedCall >= (live?.Calls ?? 0);
         var state = (live?.Status ?? record.Status) switch

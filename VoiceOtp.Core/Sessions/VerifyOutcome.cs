@@ -12,7 +12,9 @@ public enum VerifyStatus
     RateLimited,
 }
 
-public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null, Refusal? Refusal = null)
+// ExpiresAt: the verified session's expiry, for the metrics only.
+public sealed record VerifyOutcome(VerifyStatus Status, int AttemptsRemaining = 0, string? SessionId = null,
+    DateTimeOffset? ExpiresAt = null, Refusal? Refusal = null)
 {
     // Set for RateLimited: when the number may try a code again.
     public TimeSpan RetryAfter { get; init; }

@@ -1,3 +1,4 @@
+using VoiceOtp.Core.Plivo;
 using StackExchange.Redis;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Tests.Infrastructure;
@@ -61,7 +62,7 @@ public sealed class CallQueueTests
     }
 
     [Test]
-    public async Task Claim_MovesAnExpiredPostingCall_ToUncertain_AndNeverHandsItOutAgain()
+    public async Task Claim_MovesAnExpiredPostingCall_ToUncertain_AndHoldsItThroughItsWindow()
     {
         await _f.OpenAsync();
         var call = (await Queue.ClaimAsync(10, Lease, 0)).Calls.Single();
@@ -70,7 +71,7 @@ public sealed class CallQueueTests
         var again = await Queue.ClaimAsync(10, Lease, 0);
         var snapshot = await Queue.SnapshotAsync(10);
 
-        Assert.That(again.Calls, Is.Empty, "a request that may have reached Plivo is never posted twice");
+        Assert.That(again.Calls, Is.Empty, "a request that may have reached Plivo is not posted again within its evidence window");
         Assert.That(snapshot.Uncertain, Is.EqualTo(1));
         Assert.That(snapshot.InFlight, Is.Zero);
         Assert.That(await Db.SortedSetScoreAsync(_f.Keys.UncertainCalls, CallQueue.Member(call)), Is.Not.Null);
@@ -106,7 +107,7 @@ public sealed class CallQueueTests
         await _f.OpenAsync();
         var call = (await Queue.ClaimAsync(10, Lease, 0)).Calls.Single();
         await Queue.StartAsync(call, Lease);
-        await Queue.RecordPlacedAsync(call, Guid.NewGuid().ToString());
+        await Queue.RecordPlacedAsync(call, new MakeCallResult(Guid.NewGuid().ToString(), false));
         await Db.SortedSetAddAsync(_f.Keys.ReadyCalls, CallQueue.Member(call), 0);
 
         var again = (await Queue.ClaimAsync(10, Lease, 0)).Calls.Single();

@@ -56,7 +56,7 @@ public static class WebhookHostileCases
             Post(Hangup(a.PendingAnswerUrl), "", new FormUrlEncodedContent(
                 Enumerable.Range(0, 5_000).Select(i => new KeyValuePair<string, string>("f" + i, ""))), null));
         yield return new("plivo: unknown webhook route", NotFound, a =>
-            Post(a.Engine.BaseUrl, "/plivo/ring/" + CallToken.New(), new FormUrlEncodedContent(HostileApps.AnswerForm(a.PendingNumber)), null));
+            Post(a.Engine.BaseUrl, "/plivo/unknown/" + CallToken.New(), new FormUrlEncodedContent(HostileApps.AnswerForm(a.PendingNumber)), null));
 
         // The simulator (its own engine).
         yield return new("simulator make-call: no credentials", new(401, Shape.PlivoJson), a =>

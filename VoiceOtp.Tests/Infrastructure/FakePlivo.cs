@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using System.Security.Cryptography;
+using VoiceOtp.Core.Plivo;
 
 namespace VoiceOtp.Tests.Infrastructure;
 
-// A separate stand-in for api.plivo.com on loopback that only records Make-a-call requests and
-// answers like Plivo does; the test then plays Plivo's callbacks itself.
+// A separate stand-in for api.plivo.com on loopback that records Make-a-call requests and the DELETEs
+// that stop calls, and answers like Plivo does; the test plays Plivo's callbacks itself, signed
+// (SendCallbackAsync) as Plivo signs every webhook.
 public sealed class FakePlivo : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -26,6 +29,16 @@ public sealed class FakePlivo : IAsyncDisposable
     // Statuses to answer the next requests with instead of 201, as Plivo does on errors.
     public ConcurrentQueue<int> FailNext { get; } = new();
 
+    // Delays before answering the next requests: longer than Plivo:TimeoutSeconds makes the engine
+    // time out while the request did arrive (the fake places nothing, so no callback follows).
+    public ConcurrentQueue<TimeSpan> StallNext { get; } = new();
+
+    // "METHOD path" of each DELETE received (Request/{uuid}/ or Call/{uuid}/).
+    public ConcurrentQueue<string> Deletes { get; } = new();
+
+    // Answer "call queued" instead of "call fired".
+    public bool QueueCalls { get; set; }
+
     public static async Task<FakePlivo> StartAsync()
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -40,9 +53,17 @@ public sealed class FakePlivo : IAsyncDisposable
             var requestUuid = Guid.NewGuid().ToString();
             fake.Calls.Enqueue(new RecordedCall(authId, request.Headers.Authorization.ToString(),
                 request.ContentType ?? "", body, requestUuid, request.ContentLength));
+            if (fake.StallNext.TryDequeue(out var stall))
+                await Task.Delay(stall);
             if (fake.FailNext.TryDequeue(out var status))
                 return Results.Json(new { api_id = Guid.NewGuid(), error = $"simulated failure {status}" }, statusCode: status);
-            return Results.Json(new { api_id = Guid.NewGuid(), message = "call fired", request_uuid = requestUuid }, statusCode: 201);
+            return Results.Json(new { api_id = Guid.NewGuid(), message = fake.QueueCalls ? "call queued" : "call fired",
+                request_uuid = requestUuid }, statusCode: 201);
+        });
+        app.MapDelete("/v1/Account/{authId}/{kind}/{uuid}/", (string kind, string uuid) =>
+        {
+            fake.Deletes.Enqueue($"{kind}/{uuid}/");
+            return Results.NoContent();
         });
         await app.StartAsync();
         return fake;
@@ -55,6 +76,26 @@ public sealed class FakePlivo : IAsyncDisposable
             await Task.Delay(50);
         Assert.That(Calls, Has.Count.GreaterThanOrEqualTo(count), "the app never called Plivo");
         return Calls.ElementAt(count - 1);
+    }
+
+    public async Task WaitForDeleteAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Deletes.Contains(path) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.That(Deletes, Does.Contain(path), "the engine never stopped the call at Plivo");
+    }
+
+    // Plays one of Plivo's callbacks to the engine, signed with V3 as Plivo does.
+    public static async Task<HttpResponseMessage> SendCallbackAsync(HttpClient http, string url,
+        IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var fields = form.ToList();
+        var nonce = RandomNumberGenerator.GetString("0123456789", 20);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Plivo-Signature-V3-Nonce", nonce);
+        request.Headers.Add("X-Plivo-Signature-V3", PlivoSignatureV3.Compute("POST", new Uri(url), fields, nonce, TestSettings.PlivoAuthToken));
+        return await http.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,9 @@ public static class TestSettings
         ["VoiceOtp:RetryDelaysSeconds:0"] = "1",
         ["VoiceOtp:RetryDelaysSeconds:1"] = "1",
         ["VoiceOtp:MaxCallsPerSession"] = "4",
+        // Tests join pending sessions back to back; the cooldown itself is tested with its own host.
+        ["VoiceOtp:ResendCooldownSeconds"] = "0",
+        ["VoiceOtp:MinSecondsLeftToCall"] = "0",
         // The receiver runs on 127.0.0.1, which only an explicit entry permits; localhost is left
         // out on purpose (it must be refused although it resolves to the same address).
         ["VoiceOtp:CallbackHosts:0"] = "127.0.0.1",

@@ -19,10 +19,11 @@ public sealed class PlivoCallClientTests
     {
         var before = _plivo.Calls.Count;
 
-        var requestUuid = await Client(_plivo.BaseUrl).MakeCallAsync(Request(), CancellationToken.None);
+        var placed = await Client(_plivo.BaseUrl).MakeCallAsync(Request(), CancellationToken.None);
 
         var call = _plivo.Calls.ElementAt(before);
-        Assert.That(requestUuid, Is.EqualTo(call.RequestUuid));
+        Assert.That(placed.RequestUuid, Is.EqualTo(call.RequestUuid));
+        Assert.That(placed.QueuedAtPlivo, Is.False);
         Assert.That(call.ContentLength, Is.GreaterThan(0), "a Content-Length, not chunked encoding");
         Assert.That((string?)call.Body["answer_method"], Is.EqualTo("POST"));
     }
@@ -49,6 +50,37 @@ public sealed class PlivoCallClientTests
 
         Assert.That(e, Is.Not.InstanceOf<PlivoRequestRejectedException>());
         Assert.That(e!.NotSent, Is.EqualTo(notSent));
+    }
+
+    [Test]
+    public async Task MakeCall_SaysQueuedAtPlivo_WhenPlivoAnswersCallQueued()
+    {
+        _plivo.QueueCalls = true;
+        try
+        {
+            var placed = await Client(_plivo.BaseUrl).MakeCallAsync(Request(), CancellationToken.None);
+
+            Assert.That(placed.QueuedAtPlivo, Is.True);
+            Assert.That(placed.RequestUuid, Is.Not.Empty);
+        }
+        finally
+        {
+            _plivo.QueueCalls = false;
+        }
+    }
+
+    [Test]
+    public async Task StopCall_SendsTheTwoDeletes_ToPlivosRequestAndCallUrls()
+    {
+        var client = Client(_plivo.BaseUrl);
+        var requestUuid = Guid.NewGuid().ToString();
+        var callUuid = Guid.NewGuid().ToString();
+
+        var cancelled = await client.CancelQueuedAsync(requestUuid, CancellationToken.None);
+        var hungUp = await client.HangUpAsync(callUuid, CancellationToken.None);
+
+        Assert.That(cancelled && hungUp, Is.True);
+        Assert.That(_plivo.Deletes, Does.Contain($"Request/{requestUuid}/").And.Contain($"Call/{callUuid}/"));
     }
 
     [Test]

@@ -75,7 +75,7 @@ public sealed class OpenApiDocumentTests
         Assert.That(Properties(RequestSchema("/dispatch_otp")), Is.EquivalentTo(new[] { "destination_number", "brand_name", "callback_url", "client_ip", "rate_limit_key" }));
         Assert.That(Properties(RequestSchema("/verify_otp")), Is.EquivalentTo(new[] { "destination_number", "session_uuid", "otp", "client_ip", "rate_limit_key" }));
         Assert.That(Properties(ResponseSchema("/verify_otp", "200")),
-            Is.EquivalentTo(new[] { "status", "message", "session_uuid", "expires_at", "attempts_remaining" }));
+            Is.EquivalentTo(new[] { "status", "message", "session_uuid", "expires_at", "attempts_remaining", "retry_after" }));
         Assert.That(Properties(ResponseSchema("/sessions/{sessionUuid}", "200", "get")),
             Is.SupersetOf(new[] { "status", "message", "session_uuid", "session_status", "expires_at", "calls" }));
     }

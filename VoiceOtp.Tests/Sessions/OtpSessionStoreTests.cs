@@ -20,7 +20,7 @@ public sealed class OtpSessionStoreTests
         var again = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "other-digest", "other-sealed",
             TimeSpan.FromHours(1), 5, 3, DateTimeOffset.UtcNow.AddHours(1), "Other"));
 
-        Assert.That(again.Kind, Is.EqualTo("joined"));
+        Assert.That(again.Status, Is.EqualTo(DispatchStatus.Joined));
         Assert.That(again.Id, Is.EqualTo(opened.Id));
         Assert.That(again.ExpiresAt, Is.EqualTo(opened.ExpiresAt));
         Assert.That(again.CallNumber, Is.EqualTo(2));
@@ -54,8 +54,8 @@ public sealed class OtpSessionStoreTests
         var second = await _f.Store.OpenOrJoinAsync(phone, fresh);
         var third = await _f.Store.OpenOrJoinAsync(phone, fresh);
 
-        Assert.That(second.Kind, Is.EqualTo("joined"));
-        Assert.That(third.Kind, Is.EqualTo("call_limit"));
+        Assert.That(second.Status, Is.EqualTo(DispatchStatus.Joined));
+        Assert.That(third.Status, Is.EqualTo(DispatchStatus.CallLimitReached));
     }
 
     [Test]
@@ -67,7 +67,7 @@ public sealed class OtpSessionStoreTests
         var again = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s",
             TimeSpan.FromMinutes(1), 5, 3, DateTimeOffset.UtcNow, "A"));
 
-        Assert.That(again.Kind, Is.EqualTo("locked"));
+        Assert.That(again.Status, Is.EqualTo(DispatchStatus.Locked));
         Assert.That(again.Id, Is.EqualTo(opened.Id));
     }
 
@@ -80,7 +80,7 @@ public sealed class OtpSessionStoreTests
         var next = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s",
             TimeSpan.FromMinutes(1), 5, 3, DateTimeOffset.UtcNow, "A"));
 
-        Assert.That(next.Kind, Is.EqualTo("opened"));
+        Assert.That(next.Status, Is.EqualTo(DispatchStatus.Opened));
         Assert.That(next.Id, Is.Not.EqualTo(opened.Id));
     }
 
@@ -94,7 +94,8 @@ public sealed class OtpSessionStoreTests
         var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
 
         Assert.That(fields.Keys, Is.EquivalentTo(new[]
-            { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand" }));
+            { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand",
+                "last_call_at", "resends" }));
         Assert.That(fields.Values, Has.None.Contains(code.Reveal()));
         Assert.That((string?)await Db.StringGetAsync(lookupKey), Is.EqualTo(phone.E164));
         Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));

@@ -13,7 +13,7 @@ public sealed class WrongCodeLimitTests
     private readonly SessionFixture _f = new();
     private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
 
-    private Task<(string Kind, string SessionId, long Remaining, DateTimeOffset? ExpiresAt)> VerifyAsync(PhoneNumber phone, OtpCode code, WrongCodeLimits limits) =>
+    private Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, OtpCode code, WrongCodeLimits limits) =>
         _f.Store.VerifyAsync(phone, _f.Hasher.Hash(phone.E164, code), null, limits);
 
     [Test]
@@ -23,8 +23,8 @@ public sealed class WrongCodeLimitTests
         for (var session = 0; session < 2; session++)
         {
             for (var i = 0; i < 2; i++)
-                Assert.That((await VerifyAsync(phone, SessionFixture.WrongCode(code), PerHour5)).Kind, Is.EqualTo("rejected"));
-            Assert.That((await VerifyAsync(phone, code, PerHour5)).Kind, Is.EqualTo("verified"));
+                Assert.That((await VerifyAsync(phone, SessionFixture.WrongCode(code), PerHour5)).Status, Is.EqualTo(VerifyStatus.Rejected));
+            Assert.That((await VerifyAsync(phone, code, PerHour5)).Status, Is.EqualTo(VerifyStatus.Verified));
             (_, code, _) = await _f.OpenAsync(maxAttempts: 20, number: phone);
         }
 
@@ -32,10 +32,10 @@ public sealed class WrongCodeLimitTests
         var sixth = await VerifyAsync(phone, SessionFixture.WrongCode(code), PerHour5);
         var right = await VerifyAsync(phone, code, PerHour5);
 
-        Assert.That(fifth.Kind, Is.EqualTo("rejected"));
-        Assert.That(sixth.Kind, Is.EqualTo("rate_limited"));
-        Assert.That(TimeSpan.FromMilliseconds(sixth.Remaining), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
-        Assert.That(right.Kind, Is.EqualTo("rate_limited"), "over the limit no code is compared, not even the right one");
+        Assert.That(fifth.Status, Is.EqualTo(VerifyStatus.Rejected));
+        Assert.That(sixth.Status, Is.EqualTo(VerifyStatus.RateLimited));
+        Assert.That(sixth.RetryAfter, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
+        Assert.That(right.Status, Is.EqualTo(VerifyStatus.RateLimited), "over the limit no code is compared, not even the right one");
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.WrongCodes(phone)), Is.EqualTo(5), "only wrong codes stay counted");
         Assert.That(await Db.HashGetAsync(_f.Keys.Session(phone), "attempts"), Is.EqualTo((RedisValue)1),
             "a refused guess costs the session nothing either");
@@ -51,8 +51,8 @@ public sealed class WrongCodeLimitTests
 
         var refused = await VerifyAsync(phone, SessionFixture.WrongCode(code), limits);
 
-        Assert.That(refused.Kind, Is.EqualTo("rate_limited"));
-        Assert.That(TimeSpan.FromMilliseconds(refused.Remaining), Is.GreaterThan(TimeSpan.FromHours(23)));
+        Assert.That(refused.Status, Is.EqualTo(VerifyStatus.RateLimited));
+        Assert.That(refused.RetryAfter, Is.GreaterThan(TimeSpan.FromHours(23)));
         Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.WrongCodes(phone)), Is.GreaterThan(TimeSpan.FromHours(23)),
             "the log expires by itself");
     }
@@ -68,7 +68,7 @@ public sealed class WrongCodeLimitTests
         var refused = await _f.Store.OpenOrJoinAsync(phone, new NewSession(SessionId.New(), "d", "s", TimeSpan.FromMinutes(5), 5, 3,
             DateTimeOffset.UtcNow.AddMinutes(5), "A"), PerHour5);
 
-        Assert.That(refused.Kind, Is.EqualTo("rate_limited"));
+        Assert.That(refused.Status, Is.EqualTo(DispatchStatus.RateLimited));
         Assert.That(refused.RetryAfter, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
         Assert.That(await Db.KeyExistsAsync(_f.Keys.Session(phone)), Is.False, "no session, so no call");
     }
@@ -78,7 +78,7 @@ public sealed class WrongCodeLimitTests
     {
         var (phone, code, _) = await _f.OpenAsync(maxAttempts: 20);
         for (var i = 0; i < 6; i++)
-            Assert.That((await VerifyAsync(phone, SessionFixture.WrongCode(code), WrongCodeLimits.None)).Kind, Is.EqualTo("rejected"));
+            Assert.That((await VerifyAsync(phone, SessionFixture.WrongCode(code), WrongCodeLimits.None)).Status, Is.EqualTo(VerifyStatus.Rejected));
 
         Assert.That(await Db.KeyExistsAsync(_f.Keys.WrongCodes(phone)), Is.False);
     }

@@ -38,7 +38,7 @@ public sealed class CallQueuePage : RazorPage
             WriteLiteral("</td><td>");
             Write(c.Call.SessionId);
             WriteLiteral("</td><td>");
-            Write(c.Call.Attempt);
+            Write(c.Call.CallNumber);
             WriteLiteral("</td></tr>");
         }
         WriteLiteral("</tbody></table></div></div>");

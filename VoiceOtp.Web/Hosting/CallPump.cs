@@ -31,6 +31,8 @@ public sealed partial class CallPump(
         // Resolved here, not injected: hosted services are built before options are validated at
         // start, and the placer's typed HttpClient would read Plivo's options first.
         var placer = services.GetRequiredService<CallPlacer>();
+        var upkeep = UpkeepAsync(services.GetRequiredService<UncertainCallResolver>(),
+            services.GetRequiredService<CallCanceller>(), TimeSpan.FromMilliseconds(o.PollIntervalMs), stoppingToken);
         await SubscribeAsync();
         var slots = new SemaphoreSlim(o.Parallelism, o.Parallelism);
         var poll = TimeSpan.FromMilliseconds(o.PollIntervalMs);
@@ -46,7 +48,7 @@ public sealed partial class CallPump(
                 ClaimedBatch batch;
                 try
                 {
-                    batch = await queue.ClaimAsync(taken, placer.Lease, options.Value.CallsPerSecond);
+                    batch = await queue.ClaimAsync(taken, placer.Lease, options.Value.CallsPerSecond, placer.UncertainWindow);
                 }
                 catch (Exception e) when (e is RedisException or RedisTimeoutException)
                 {
@@ -76,6 +78,39 @@ public sealed partial class CallPump(
             pending = running.ToArray();
         // Calls already posting finish (their request is not cancelled); the host's shutdown timeout bounds this.
         await Task.WhenAll(pending);
+        await upkeep;
+    }
+
+    // Beside the claims: uncertain calls whose evidence window passed, and calls of sessions that
+    // ended (verified or locked) still to be stopped at Plivo. Both are rare, so a poll suffices.
+    private async Task UpkeepAsync(UncertainCallResolver resolver, CallCanceller canceller, TimeSpan poll,
+        CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var busy = await resolver.ResolveDueAsync() + await canceller.CancelDueAsync(stoppingToken);
+                if (busy == 0)
+                    await Task.Delay(poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is RedisException or RedisTimeoutException)
+            {
+                Log.RedisFailed(logger, e.GetType().Name);
+                try
+                {
+                    await Task.Delay(RedisBackoff, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     private async Task PlaceAsync(CallPlacer placer, CallRef call, SemaphoreSlim slots)
@@ -88,7 +123,7 @@ public sealed partial class CallPump(
         {
             // The lease settles it: a call never marked posting returns to ready, one marked posting
             // becomes uncertain.
-            Log.CallFailed(logger, call.SessionId, call.Attempt, e.GetType().Name);
+            Log.CallFailed(logger, call.SessionId, call.CallNumber, e.GetType().Name);
         }
         finally
         {

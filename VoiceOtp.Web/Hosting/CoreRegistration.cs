@@ -33,6 +33,9 @@ public static class CoreRegistration
         services.AddScoped<OtpVerifier>();
         services.AddScoped<CallAnswerer>();
         services.AddScoped<HangupRecorder>();
+        services.AddScoped<RingRecorder>();
+        services.AddSingleton<UncertainCallResolver>();
+        services.AddSingleton<CallCanceller>();
         services.AddSingleton<CallQueue>();
         services.AddSingleton<CallPlacer>();
         services.AddHostedService<CallPump>();

@@ -26,7 +26,7 @@ public sealed class SimulatedCall
     public int? HangupHttpStatus { get; set; }
     public string? HangupCause { get; set; }
 
-    public bool Ended => Status is "completed" or "no-answer" or "busy" or "failed";
+    public bool Ended => Status is "completed" or "no-answer" or "busy" or "failed" or "cancel";
 
     public string? Heard
     {
@@ -64,4 +64,7 @@ public sealed class SimulatedCall
     internal TaskCompletionSource<RingResult> Pickup { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     internal Channel<char> KeyPad { get; } = Channel.CreateUnbounded<char>();
     internal CancellationTokenSource HungUp { get; } = new();
+
+    // Plivo's API stopped the call (DELETE …/Call/{call_uuid}/ or …/Request/{request_uuid}/).
+    internal CancellationTokenSource Stopped { get; } = new();
 }

@@ -38,7 +38,25 @@ public sealed partial class SimulatedCallRunner(
         try
         {
             call.Status = "ringing";
-            var ring = network.TakeUnanswered(call.To) ? RingResult.NoAnswer : await callee.RingAsync(call, callbacks.RingTimeout, ct);
+            if (callbacks.RingUrl is { } ringUrl)
+                (await sender.SendAsync(callbacks.RingMethod, ringUrl,
+                    [.. baseFields, new("CallStatus", "ringing"), new("Event", "Ring")], ct)).Dispose();
+            RingResult ring;
+            using (var ringing = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Stopped.Token))
+            {
+                try
+                {
+                    ring = network.TakeUnanswered(call.To) ? RingResult.NoAnswer : await callee.RingAsync(call, callbacks.RingTimeout, ringing.Token);
+                }
+                catch (OperationCanceledException) when (call.Stopped.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    // Hung up through Plivo's API while ringing: Plivo reports such a call as "cancel".
+                    call.Status = "cancel";
+                    call.HangupCause = "ORIGINATOR_CANCEL";
+                    await HangupAsync(call, callbacks, baseFields, "1010", "Originator Cancel", 0, ct, source: "API");
+                    return;
+                }
+            }
             if (ring != RingResult.Answered)
             {
                 var busy = ring == RingResult.Busy;

@@ -43,6 +43,10 @@ public sealed class SimulatedPhoneNetwork
 // What the Make-a-call request asked for: callback URLs and methods, ring timeout, and whether
 // Plivo should tell answer_url if a machine picked up.
 public sealed record CallCallbacks(Uri AnswerUrl, string AnswerMethod, Uri? HangupUrl, string HangupMethod,
-    TimeSpan RingTimeout, bool MachineDetection);
+    TimeSpan RingTimeout, bool MachineDetection)
+{
+    public Uri? RingUrl { get; init; }
+    public string RingMethod { get; init; } = "POST";
+}
 
 public sealed record PlacedCall(SimulatedCall Call, CallCallbacks Callbacks, int NthCallToNumber);

@@ -41,6 +41,10 @@ public static class SimulatorMakeCallEndpoint
         if (Field("hangup_url") is { } hangup && !TryUrl(hangup, out hangupUrl))
             return Error(apiId, "hangup_url parameter is invalid");
 
+        Uri? ringUrl = null;
+        if (Field("ring_url") is { } ring && !TryUrl(ring, out ringUrl))
+            return Error(apiId, "ring_url parameter is invalid");
+
         var ringTimeout = body.TryGetProperty("ring_timeout", out var r) && r.TryGetInt32(out var seconds) && seconds > 0 ? seconds : 60;
 
         var requestUuid = Guid.NewGuid().ToString();
@@ -55,11 +59,15 @@ public static class SimulatorMakeCallEndpoint
             Script = CalleeScript.For(number, plivo.Value.SimulatorInteractive),
         };
         network.Place(call, new CallCallbacks(answerUrl!, Method(Field("answer_method")), hangupUrl, Method(Field("hangup_method")),
-            TimeSpan.FromSeconds(ringTimeout), Field("machine_detection") is "true" or "hangup"));
+            TimeSpan.FromSeconds(ringTimeout), Field("machine_detection") is "true" or "hangup")
+        {
+            RingUrl = ringUrl,
+            RingMethod = Method(Field("ring_method")),
+        });
         return Results.Json(new { api_id = apiId, message = "call fired", request_uuid = requestUuid }, statusCode: 201);
     }
 
-    private static bool HasCredentials(HttpRequest request, PlivoOptions plivo)
+    internal static bool HasCredentials(HttpRequest request, PlivoOptions plivo)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.Ordinal))

@@ -20,6 +20,8 @@ public static class SimulatorRegistration
     public static IEndpointRouteBuilder MapPlivoSimulator(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/Account/{authId}/Call/", SimulatorMakeCallEndpoint.HandleAsync);
+        endpoints.MapDelete("/v1/Account/{authId}/Request/{requestUuid}/", SimulatorStopCallEndpoint.CancelQueued);
+        endpoints.MapDelete("/v1/Account/{authId}/Call/{callUuid}/", SimulatorStopCallEndpoint.HangUp);
 
         // The simulator's own inspection API shows spoken codes, so it takes the same API keys as
         // the public API.

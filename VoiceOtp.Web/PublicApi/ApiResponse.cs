@@ -24,4 +24,9 @@ public sealed class ApiResponse(string status, string message)
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     [JsonPropertyName("attempts_remaining")]
     public int? AttemptsRemaining { get; init; }
+
+    // Seconds, as in the Retry-After header sent with it.
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    [JsonPropertyName("retry_after")]
+    public int? RetryAfter { get; init; }
 }

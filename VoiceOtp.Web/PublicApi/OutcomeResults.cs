@@ -22,14 +22,34 @@ public static class OutcomeResults
             SessionUuid = o.SessionId,
             ExpiresAt = o.ExpiresAt,
         }),
+        // Both waits answer 429 rate_limited with Retry-After (and retry_after in the body): the
+        // number's wrong-code limit, and a resend within the (doubling) resend cooldown.
         DispatchStatus.RateLimited => new RateLimitedResult(new ApiResponse("rate_limited",
-            "too many wrong codes were tried for this number recently; no call is placed until Retry-After has passed"), o.RetryAfter),
+            "too many wrong codes were tried for this number recently; no call is placed until Retry-After has passed")
+        {
+            RetryAfter = RetryAfterSeconds(o.RetryAfter),
+        }, o.RetryAfter ?? TimeSpan.Zero),
+        DispatchStatus.ResendTooSoon => new RateLimitedResult(new ApiResponse("rate_limited",
+            "a call for this verification was placed moments ago; another may be asked for after retry_after seconds")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+            RetryAfter = RetryAfterSeconds(o.RetryAfter),
+        }, o.RetryAfter ?? TimeSpan.Zero),
+        DispatchStatus.TooLateToCall => Json(429, new ApiResponse("expiring",
+            "this verification expires too soon for another call; dispatch again once it has expired")
+        {
+            SessionUuid = o.SessionId,
+            ExpiresAt = o.ExpiresAt,
+        }),
         _ => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried for this number; a new verification can start once this one expires")
         {
             ExpiresAt = o.ExpiresAt,
         }),
     };
+
+    private static int RetryAfterSeconds(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.Zero).TotalSeconds));
 
     public static IActionResult ToResult(this VerifyOutcome o) => o.Status switch
     {
@@ -42,7 +62,10 @@ public static class OutcomeResults
         VerifyStatus.Locked => Json(429, new ApiResponse("locked",
             "too many wrong codes were tried; this verification can no longer succeed")),
         VerifyStatus.RateLimited => new RateLimitedResult(new ApiResponse("rate_limited",
-            "too many wrong codes were tried for this number recently; try again after Retry-After"), o.RetryAfter),
+            "too many wrong codes were tried for this number recently; try again after Retry-After")
+        {
+            RetryAfter = RetryAfterSeconds(o.RetryAfter),
+        }, o.RetryAfter),
         _ => Json(404, new ApiResponse("not_found", "no pending verification (it never existed, expired or was already used)")),
     };
 

@@ -59,5 +59,12 @@ public sealed class SessionStatusResponse(SessionStatus s)
         [JsonPropertyName("bill_duration")]
         public int? BillDuration => c.BillDuration;
         public decimal? EstimatedCost => c.EstimatedCost;
+
+        // Only for a call whose Make-a-call request got no clear answer: pending, placed (a callback
+        // proved Plivo placed it), requeued (none came; placed again) or lost.
+        [JsonPropertyName("uncertain")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Uncertain => c.Uncertain;
     }
 }

@@ -5,7 +5,8 @@
 -- that already has Plivo's request uuid or a refusal, leaves the queue without a request.
 -- KEYS[1] call hash, KEYS[2] session hash, KEYS[3] token lookup, KEYS[4] leased ZSET,
 -- KEYS[5] posting ZSET
--- ARGV  1 session id, 2 queue member, 3 token lookup value, 4 lease ms
+-- ARGV  1 session id, 2 queue member, 3 token lookup value, 4 lease ms, 5 token lookup key name (kept
+--       so that resolve-uncertain-call.lua can retire the token)
 -- Returns lost (our lease was taken back; another pump owns the call) | gone | placed | claimed
 if not redis.call('ZSCORE', KEYS[4], ARGV[2]) then
   return 'lost'
@@ -23,7 +24,7 @@ local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local ttl = redis.call('PTTL', KEYS[2])
 redis.call('ZADD', KEYS[5], now + tonumber(ARGV[4]), ARGV[2])
-redis.call('HSET', KEYS[1], 'posted_at', now)
+redis.call('HSET', KEYS[1], 'posted_at', now, 'token_key', ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[3], ARGV[3], 'PX', ttl)
 return 'claimed'

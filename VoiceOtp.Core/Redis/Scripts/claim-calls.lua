@@ -1,12 +1,13 @@
 #!lua
 -- A pump claims a batch of due calls. First it settles expired leases, the trace of a process that
 -- died holding calls: a leased call (no request sent) goes back to the ready queue, due now; a
--- posting one (the request may have reached Plivo) is never re-posted but moved to uncertain.
+-- posting one (the request may have reached Plivo) is not re-posted but moved to uncertain, scored
+-- by the end of its evidence window (resolve-uncertain-call.lua settles it then).
 -- Then it moves up to ARGV[1] due calls, earliest first, from ready to leased with a lease deadline.
 -- With ARGV[3] > 0 it starts at most that many calls per second across all instances (pacing).
 -- KEYS[1] ready ZSET, KEYS[2] leased ZSET, KEYS[3] posting ZSET, KEYS[4] uncertain ZSET,
 -- KEYS[5] pace hash
--- ARGV  1 batch size, 2 lease ms, 3 calls per second (0 = unpaced), 4 uncertain retention ms
+-- ARGV  1 batch size, 2 lease ms, 3 calls per second (0 = unpaced), 4 uncertain window ms
 -- Returns {wait ms, member...}: the claimed members; wait is how long until the next call is due
 -- (or the next pacing second) when nothing was claimed, -1 when the ready queue is empty.
 local t = redis.call('TIME')
@@ -20,9 +21,8 @@ end
 expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'LIMIT', 0, 100)
 for _, m in ipairs(expired) do
   redis.call('ZREM', KEYS[3], m)
-  redis.call('ZADD', KEYS[4], now, m)
+  redis.call('ZADD', KEYS[4], now + tonumber(ARGV[4]), m)
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[4]))
 
 local batch = tonumber(ARGV[1])
 local cps = tonumber(ARGV[3])

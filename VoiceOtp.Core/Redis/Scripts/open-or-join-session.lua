@@ -8,11 +8,16 @@
 -- checked anyway. #!lua without flags: refused whole when Redis is out of memory or read-only.
 -- KEYS[1] session hash, KEYS[2] session-id lookup of the NEW id (written only on open),
 -- KEYS[3] ready calls ZSET, KEYS[4] the number's wrong-code log (written by verify-code.lua only)
+-- A join places its call only if the resend cooldown has passed since the session's last call (it
+-- doubles with each resend: ARGV[13], then twice, four times that) and the session has at least
+-- ARGV[14] left to live; otherwise nothing is queued.
 -- ARGV  1 new session id, 2 code digest, 3 sealed code, 4 ttl ms, 5 max verify attempts,
 --       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 number (E.164), 10 wake channel,
---       11 wrong codes allowed per hour, 12 per day (0: no limit)
--- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited only, else 0)};
--- kind is opened | joined | call_limit | locked | rate_limited.
+--       11 wrong codes allowed per hour, 12 per day (0: no limit), 13 resend cooldown ms,
+--       14 least time left to call ms
+-- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited, cooldown; else 0)};
+-- kind is opened | joined | call_limit | locked | rate_limited (wrong-code limit) |
+-- cooldown (resend too soon) | too_late.
 -- On opened/joined the member "session:call:number" is in the ready ZSET, due now (Redis clock).
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -31,7 +36,7 @@ if hour > 0 or day > 0 then
     return {'rate_limited', '', 0, 0, wait}
   end
 end
-local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'expires_at', 'calls')
+local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'expires_at', 'calls', 'last_call_at', 'resends')
 if s[1] == 'locked' then
   return {'locked', s[2], s[3], 0, 0}
 end
@@ -40,13 +45,23 @@ if s[1] == 'pending' then
   if tonumber(s[4]) >= tonumber(ARGV[6]) then
     return {'call_limit', s[2], s[3], 0, 0}
   end
+  if tonumber(s[3]) - now < tonumber(ARGV[14]) then
+    return {'too_late', s[2], s[3], 0, 0}
+  end
+  local resends = tonumber(s[6]) or 0
+  local ready_at = (tonumber(s[5]) or 0) + tonumber(ARGV[13]) * 2 ^ resends
+  if now < ready_at then
+    return {'cooldown', s[2], s[3], 0, math.ceil(ready_at - now)}
+  end
   id, expires = s[2], s[3]
   call = redis.call('HINCRBY', KEYS[1], 'calls', 1)
+  redis.call('HSET', KEYS[1], 'resends', resends + 1, 'last_call_at', now)
 else
   id, expires, call = ARGV[1], ARGV[7], 1
   redis.call('DEL', KEYS[1])
   redis.call('HSET', KEYS[1], 'id', id, 'digest', ARGV[2], 'sealed', ARGV[3], 'attempts', 0,
-    'max_attempts', ARGV[5], 'status', 'pending', 'calls', 1, 'retries', 0, 'expires_at', expires, 'brand', ARGV[8])
+    'max_attempts', ARGV[5], 'status', 'pending', 'calls', 1, 'retries', 0, 'expires_at', expires, 'brand', ARGV[8],
+    'last_call_at', now, 'resends', 0)
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
   redis.call('SET', KEYS[2], ARGV[9], 'PX', ARGV[4])
 end

@@ -11,12 +11,23 @@
 -- the right one is then given back.
 -- Wrong codes are also logged per number across sessions (a new code does not reset them, NIST SP
 -- 800-63B-4); over either limit nothing is compared.
--- Attempts remaining is reported for verified and rejected.
--- KEYS[1] session hash, KEYS[2] the number's wrong-code log (ZSET member -> Redis time in ms)
+-- Attempts remaining is reported for verified and rejected. A session that ends here (verified or
+-- locked) takes its waiting calls out of the ready queue and leaves a cancel entry for the pump,
+-- which cancels or hangs up its calls still at Plivo (CallCanceller), off the request path.
+-- KEYS[1] session hash, KEYS[2] the number's wrong-code log (ZSET member -> Redis time in ms),
+-- KEYS[3] ready calls ZSET, KEYS[4] calls to cancel ZSET
 -- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number),
---       3 wrong codes allowed per hour, 4 per day (0: no limit)
+--       3 wrong codes allowed per hour, 4 per day (0: no limit), 5 number (E.164)
 -- Returns {kind, session id, attempts remaining | ms until a code may be tried again,
 -- expires_at (unix ms) when verified, else 0}; kind is verified | rejected | locked | not_found | rate_limited
+local function stop_calls(id)
+  local calls = tonumber(redis.call('HGET', KEYS[1], 'calls')) or 0
+  for n = 1, calls do
+    redis.call('ZREM', KEYS[3], id .. ':' .. n .. ':' .. ARGV[5])
+  end
+  local t = redis.call('TIME')
+  redis.call('ZADD', KEYS[4], t[1] * 1000 + math.floor(t[2] / 1000), id .. ':' .. calls .. ':' .. ARGV[5])
+end
 local s = redis.call('HMGET', KEYS[1], 'status', 'id', 'digest', 'attempts', 'max_attempts', 'expires_at')
 if not s[1] or (ARGV[2] ~= '' and s[2] ~= ARGV[2]) then
   return {'not_found', '', 0}
@@ -56,12 +67,14 @@ if s[3] == ARGV[1] then
   redis.call('ZREM', KEYS[2], entry)
   redis.call('HSET', KEYS[1], 'status', 'verified')
   redis.call('HDEL', KEYS[1], 'digest', 'sealed')
+  stop_calls(s[2])
   return {'verified', s[2], tonumber(s[5]) - (attempts - 1), tonumber(s[6]) or 0}
 end
 local remaining = tonumber(s[5]) - attempts
 if remaining <= 0 then
   redis.call('HSET', KEYS[1], 'status', 'locked')
   redis.call('HDEL', KEYS[1], 'digest', 'sealed')
+  stop_calls(s[2])
   return {'locked', s[2], 0}
 end
 return {'rejected', s[2], remaining}

@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using VoiceOtp.Tests.Infrastructure;
+
+namespace VoiceOtp.Tests.Calls;
+
+// Issue 7's acceptance, tried as a new user would: the engine in its own process against a separate
+// fake Plivo on loopback; the test plays Plivo's signed ring, answer and hangup callbacks and reads
+// each story back from GET /sessions/{id}.
+[NonParallelizable]
+public sealed class CallLifecycleAcceptanceTests
+{
+    private const int MaxCalls = 3;
+    private const int ResendCooldownSeconds = 2;
+    private FakePlivo _plivo = null!;
+    private AppProcess _app = null!;
+    private HttpClient _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _plivo = await FakePlivo.StartAsync();
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"life:{{{run}}}:", $"{{life-jobs-{run}}}:");
+        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
+        settings["Plivo:TimeoutSeconds"] = "1";
+        settings["VoiceOtp:MaxCallsPerSession"] = MaxCalls.ToString();
+        settings["VoiceOtp:UncertainWindowSeconds"] = "2";
+        settings["VoiceOtp:ResendCooldownSeconds"] = ResendCooldownSeconds.ToString();
+        settings["VoiceOtp:MinSecondsLeftToCall"] = "60";
+        settings["VoiceOtp:RequireKeypress"] = "false";
+        _app = AppProcess.Start(baseUrl, settings);
+        await _app.WaitUntilListeningAsync();
+        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _api?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        if (_plivo is not null)
+            await _plivo.DisposeAsync();
+    }
+
+    [Test]
+    public async Task NeverAnsweredNumber_GetsExactlyMaxCallsSpacedByTheRetryDelays_AllForOneSession()
+    {
+        var number = TestPhones.Next();
+        var sessionId = await DispatchAsync(number);
+
+        var ended = new List<DateTime>();
+        for (var n = 1; n <= MaxCalls; n++)
+        {
+            var call = await WaitForCallAsync(number, n);
+            if (n > 1)
+                Assert.That(DateTime.UtcNow - ended[^1], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)), "a retry waits its delay");
+            await HangupAsync(call, "no-answer", "NO_ANSWER");
+            ended.Add(DateTime.UtcNow);
+        }
+        await Task.Delay(2500);
+        var status = await StatusAsync(sessionId);
+
+        Assert.That(CallsTo(number), Has.Count.EqualTo(MaxCalls));
+        Assert.That(Outcomes(status), Is.EqualTo(Enumerable.Repeat("no_answer", MaxCalls)));
+        Assert.That((string?)status["session_status"], Is.EqualTo("failed"));
+    }
+
+    [Test]
+    public async Task ResendWithinTheCooldown_Answers429WithRetryAfter_AndPlacesNoCall()
+    {
+        var number = TestPhones.Next();
+        await DispatchAsync(number);
+        await WaitForCallAsync(number, 1);
+
+        using var response = await _api.PostAsync("/dispatch_otp",
+            new StringContent($$"""{"destination_number":"{{number}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await Api.ReadAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That((string?)body["status"], Is.EqualTo("rate_limited"));
+        Assert.That(response.Headers.RetryAfter?.Delta?.TotalSeconds, Is.InRange(1, ResendCooldownSeconds));
+        Assert.That((int?)body["retry_after"], Is.EqualTo((int?)response.Headers.RetryAfter?.Delta?.TotalSeconds));
+        Assert.That(CallsTo(number), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task VerifyDuringARingingResend_HangsItUpAtPlivo_AndNoFurtherCallFollows()
+    {
+        var number = TestPhones.Next();
+        var sessionId = await DispatchAsync(number);
+        var first = await WaitForCallAsync(number, 1);
+        var code = await AnswerAsync(first);
+        await HangupAsync(first, "completed", "NORMAL_CLEARING");
+        await Task.Delay(TimeSpan.FromSeconds(ResendCooldownSeconds + 0.2));
+        Assert.That((await Api.DispatchAsync(_api, number)).Status, Is.EqualTo(HttpStatusCode.OK), "a resend after the cooldown calls");
+        var second = await WaitForCallAsync(number, 2);
+        var callUuid = await RingAsync(second);
+
+        Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+        await _plivo.WaitForDeleteAsync($"Call/{callUuid}/");
+        await HangupAsync(second, "cancel", "ORIGINATOR_CANCEL", callUuid);
+        await Task.Delay(2000);
+        var status = await StatusAsync(sessionId);
+
+        Assert.That(CallsTo(number), Has.Count.EqualTo(2));
+        Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered", "cancelled" }));
+        Assert.That((string?)status["session_status"], Is.EqualTo("verified"));
+    }
+
+    [Test]
+    public async Task MakeCallTimeout_WithNoCallback_PlacesTheCallOnceMore_AndRingsOnce()
+    {
+        var number = TestPhones.Next();
+        _plivo.StallNext.Enqueue(TimeSpan.FromSeconds(2.5));
+        var sessionId = await DispatchAsync(number);
+        var lost = await WaitForCallAsync(number, 1);
+        await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["uncertain"]));
+
+        var placed = await WaitForCallAsync(number, 2);
+        using var late = await FakePlivo.SendCallbackAsync(_api, Url(lost, "hangup_url"), HangupForm(lost, "no-answer", "NO_ANSWER", null));
+        var code = await AnswerAsync(placed);
+        await HangupAsync(placed, "completed", "NORMAL_CLEARING");
+        await Task.Delay(2500);
+        var status = await StatusAsync(sessionId);
+
+        Assert.That(CallsTo(number), Has.Count.EqualTo(2), "one request that timed out, one that rang");
+        Assert.That(Url(placed, "answer_url"), Is.Not.EqualTo(Url(lost, "answer_url")), "the second request has a fresh token");
+        Assert.That((string?)(await Api.ReadAsync(late))["status"], Is.EqualTo("ignored"), "the old token no longer counts");
+        Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered" }));
+        Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("requeued"));
+        Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task MakeCallTimeout_WithACallbackInTheWindow_PlacesNoSecondCall()
+    {
+        var number = TestPhones.Next();
+        _plivo.StallNext.Enqueue(TimeSpan.FromSeconds(2.5));
+        var sessionId = await DispatchAsync(number);
+        var call = await WaitForCallAsync(number, 1);
+        await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["uncertain"]));
+
+        await RingAsync(call);
+        await Task.Delay(3500);
+        var status = await StatusAsync(sessionId);
+        var code = await AnswerAsync(call);
+        await HangupAsync(call, "completed", "NORMAL_CLEARING");
+
+        Assert.That(CallsTo(number), Has.Count.EqualTo(1), "Plivo placed the call: no second ring");
+        Assert.That(Outcomes(status), Is.EqualTo(new[] { "ringing" }));
+        Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("placed"));
+        Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task VerifyWhileTheCallIsQueuedAtPlivo_CancelsTheQueuedRequest()
+    {
+        var number = TestPhones.Next();
+        var sessionId = await DispatchAsync(number);
+        var first = await WaitForCallAsync(number, 1);
+        var code = await AnswerAsync(first);
+        await HangupAsync(first, "completed", "NORMAL_CLEARING");
+        await Task.Delay(TimeSpan.FromSeconds(ResendCooldownSeconds + 0.2));
+        _plivo.QueueCalls = true;
+        try
+        {
+            await Api.DispatchAsync(_api, number);
+            var queued = await WaitForCallAsync(number, 2);
+            await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["answered", "queued"]));
+
+            Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+            await _plivo.WaitForDeleteAsync($"Request/{queued.RequestUuid}/");
+            await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["answered", "cancelled"]));
+        }
+        finally
+        {
+            _plivo.QueueCalls = false;
+        }
+    }
+
+    private async Task<string> DispatchAsync(string number)
+    {
+        var (status, body) = await Api.DispatchAsync(_api, number);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        return (string)body["session_uuid"]!;
+    }
+
+    private List<FakePlivo.RecordedCall> CallsTo(string number) =>
+        _plivo.Calls.Where(c => (string?)c.Body["to"] == number).ToList();
+
+    private async Task<FakePlivo.RecordedCall> WaitForCallAsync(string number, int n)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (CallsTo(number).Count < n && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.That(CallsTo(number), Has.Count.GreaterThanOrEqualTo(n), $"call {n} never reached Plivo");
+        return CallsTo(number)[n - 1];
+    }
+
+    private async Task<JsonObject> StatusAsync(string sessionId)
+    {
+        var (status, body) = await Api.GetAsync(_api, "/sessions/" + sessionId);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        return body;
+    }
+
+    private async Task WaitForStatusAsync(string sessionId, Func<JsonObject, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var status = await StatusAsync(sessionId);
+        while (!done(status) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            status = await StatusAsync(sessionId);
+        }
+        Assert.That(done(status), Is.True, "status never showed the expected calls: " + status.ToJsonString());
+    }
+
+    private static IEnumerable<string?> Outcomes(JsonObject status) =>
+        status["calls"]!.AsArray().Select(c => (string?)c!["outcome"]).ToList();
+
+    private static string Url(FakePlivo.RecordedCall call, string field) => (string)call.Body[field]!;
+
+    private async Task<string> RingAsync(FakePlivo.RecordedCall call)
+    {
+        var callUuid = Guid.NewGuid().ToString();
+        using var ring = await FakePlivo.SendCallbackAsync(_api, Url(call, "ring_url"),
+            [.. BaseForm(call, callUuid), new("CallStatus", "ringing"), new("Event", "Ring")]);
+        Assert.That(ring.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _callUuids[call.RequestUuid] = callUuid;
+        return callUuid;
+    }
+
+    private async Task<string> AnswerAsync(FakePlivo.RecordedCall call)
+    {
+        using var answer = await FakePlivo.SendCallbackAsync(_api, Url(call, "answer_url"),
+            [.. BaseForm(call, CallUuid(call)), new("CallStatus", "in-progress"), new("Event", "StartApp")]);
+        var xml = XDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return SimulatorCalls.CodeIn(string.Join(' ', xml.Descendants("say-as").First().Value.ToCharArray()));
+    }
+
+    private async Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid = null)
+    {
+        using var hangup = await FakePlivo.SendCallbackAsync(_api, Url(call, "hangup_url"), HangupForm(call, callStatus, cause, callUuid));
+        Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private List<KeyValuePair<string, string>> HangupForm(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid) =>
+    [
+        .. BaseForm(call, callUuid ?? CallUuid(call)), new("CallStatus", callStatus), new("Event", "Hangup"),
+        new("HangupCause", cause), new("Duration", callStatus == "completed" ? "18" : "0"),
+        new("BillDuration", callStatus == "completed" ? "18" : "0"),
+    ];
+
+    private readonly Dictionary<string, string> _callUuids = [];
+
+    private string CallUuid(FakePlivo.RecordedCall call) =>
+        _callUuids.TryGetValue(call.RequestUuid, out var uuid) ? uuid : _callUuids[call.RequestUuid] = Guid.NewGuid().ToString();
+
+    private static List<KeyValuePair<string, string>> BaseForm(FakePlivo.RecordedCall call, string callUuid) =>
+    [
+        new("CallUUID", callUuid), new("RequestUUID", call.RequestUuid), new("Direction", "outbound"),
+        new("From", "14155550100"), new("To", Url(call, "to")[1..]),
+    ];
+}

@@ -1,0 +1,59 @@
+using StackExchange.Redis;
+using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Sessions;
+using VoiceOtp.Tests.Infrastructure;
+
+namespace VoiceOtp.Tests.Sessions;
+
+// The dispatch script's resend rules and the verify script's stop of a session's calls, against Redis.
+public sealed class ResendAndStopScriptTests
+{
+    private readonly SessionFixture _f = new();
+    private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
+
+    private static NewSession Join(TimeSpan cooldown, TimeSpan minLeft = default) =>
+        new(SessionId.New(), "d", "s", TimeSpan.FromMinutes(5), 5, 5, DateTimeOffset.UtcNow.AddMinutes(5), "A", cooldown, minLeft);
+
+    [Test]
+    public async Task OpenOrJoin_RefusesAResend_ForACooldownThatDoublesWithEachResend()
+    {
+        var (phone, _, opened) = await _f.OpenAsync(maxCalls: 5);
+
+        var first = await _f.Store.OpenOrJoinAsync(phone, Join(TimeSpan.Zero));
+        var second = await _f.Store.OpenOrJoinAsync(phone, Join(TimeSpan.FromSeconds(10)));
+
+        Assert.That(first.Status, Is.EqualTo(DispatchStatus.Joined));
+        Assert.That(second.Status, Is.EqualTo(DispatchStatus.ResendTooSoon));
+        Assert.That(second.Id, Is.EqualTo(opened.Id));
+        Assert.That(second.RetryAfter, Is.GreaterThan(TimeSpan.FromSeconds(15)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(20)),
+            "the second resend waits twice the cooldown");
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, $"{opened.Id}:3:{phone.E164}"), Is.Null, "no call was queued");
+    }
+
+    [Test]
+    public async Task OpenOrJoin_PlacesNoCall_IntoASessionAboutToExpire()
+    {
+        var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(30));
+
+        var joined = await _f.Store.OpenOrJoinAsync(phone, Join(TimeSpan.Zero, minLeft: TimeSpan.FromSeconds(60)));
+
+        Assert.That(joined.Status, Is.EqualTo(DispatchStatus.TooLateToCall));
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, $"{opened.Id}:2:{phone.E164}"), Is.Null);
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Verify_TakesTheWaitingCallsOutOfTheQueue_AndLeavesACancelEntry_WhenTheSessionEnds(bool verified)
+    {
+        var (phone, code, opened) = await _f.OpenAsync(maxAttempts: 1);
+        var member = CallQueue.Member(new CallRef(phone, opened.Id, 1));
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member), Is.Not.Null);
+
+        var outcome = await _f.Verifier.VerifyByNumberAsync(phone, verified ? code : SessionFixture.WrongCode(code));
+
+        Assert.That(outcome.Status, Is.EqualTo(verified ? VerifyStatus.Verified : VerifyStatus.Locked));
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member), Is.Null);
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member), Is.Not.Null, "the pump stops its calls at Plivo");
+        await Db.SortedSetRemoveAsync(_f.Keys.CallsToCancel, member);
+    }
+}
