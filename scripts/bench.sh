@@ -5,7 +5,8 @@
 #   bash scripts/bench.sh          32 and 128 connections, 10 s each, per path; prints one table.
 #                                  First the engine places BENCH_QUEUED_CALLS (40000) seeded calls
 #                                  with pacing off (calls per second), then every path is warmed up
-#                                  for 3 s unmeasured, so that figures are of JIT-optimised code.
+#                                  for BENCH_WARMUP_SECONDS (10) unmeasured: tiered JIT needs that
+#                                  long to reach optimised code on 2 busy cores.
 #   bash scripts/bench.sh soak     50 dispatches/s for 10 minutes, sampling engine RSS and Redis memory
 # Verify sessions are seeded with a known code by scripts/bench/Seed.cs through the engine's own
 # store code before the engine starts (no production API is involved). Exits non-zero when any
@@ -17,6 +18,7 @@ seconds=${BENCH_SECONDS:-10}
 right_seeds=${BENCH_RIGHT_SEEDS:-150000}
 wrong_seeds=40000
 queued_calls=${BENCH_QUEUED_CALLS:-40000}
+warmup=${BENCH_WARMUP_SECONDS:-10}
 bash scripts/ensure-redis.sh
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk not found; installing it with apt-get" >&2
@@ -175,7 +177,7 @@ dispatch() {
 # Warm-up, unmeasured: dispatch to its own numbers, wrong codes on their own seeds, unknown numbers.
 warm() {
   BENCH_PATH="$1" BENCH_KEY="$api_key" BENCH_FIRST="$2" BENCH_COUNT="$3" BENCH_OTP="$4" BENCH_EXPECT="$5" \
-    BENCH_THREADS=2 wrk -t2 -c32 -d3s --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$app_port" >/dev/null
+    BENCH_THREADS=2 wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$app_port" >/dev/null
 }
 warm /dispatch_otp 14162000000 0 "" 200
 warm /verify_otp "$wrong" "$wrong_seeds" 111111 422
