@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Calls;
-using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Core;
@@ -55,15 +54,15 @@ public sealed class VoiceOtpMetrics
 
     // The one hook for whatever places calls. Pass the session's expiry only for its first call,
     // whose request follows the dispatch directly (later calls wait out retry delays on purpose).
-    public void CallRequested(PhoneNumber phone, bool placed, DateTimeOffset? sessionExpiresAt)
+    public void CallRequested(string region, bool placed, DateTimeOffset? sessionExpiresAt)
     {
-        _callsRequested.Add(1, Tag("outcome", placed ? "placed" : "refused"), Tag("country", phone.RegionCode));
+        _callsRequested.Add(1, Tag("outcome", placed ? "placed" : "refused"), Tag("country", region));
         if (placed && SinceDispatch(sessionExpiresAt) is { } seconds)
             _dispatchToCall.Record(seconds);
     }
 
-    public void CallEnded(PhoneNumber phone, CallOutcome outcome) =>
-        _callsEnded.Add(1, Tag("outcome", outcome.WireName()), Tag("country", phone.RegionCode));
+    public void CallEnded(string region, CallOutcome outcome) =>
+        _callsEnded.Add(1, Tag("outcome", outcome.WireName()), Tag("country", region));
 
     // Sessions keep their expiry, not their start: the dispatch was one code lifetime earlier.
     private double? SinceDispatch(DateTimeOffset? expiresAt) => expiresAt is { } e

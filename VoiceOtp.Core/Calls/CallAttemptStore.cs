@@ -37,10 +37,10 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
             return null;
         var value = (string?)await _db.StringGetAsync(keys.TokenLookup(token));
         var parts = value?.Split(' ');
-        if (parts is not { Length: 3 } || !Phones.PhoneNumber.TryParse(parts[0], out var phone)
+        if (parts is not { Length: 3 } || !Phones.PhoneId.IsWellFormed(parts[0])
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var attempt))
             return null;
-        return new CallRef(phone!, parts[1], attempt);
+        return new CallRef(new Phones.PhoneId(parts[0]), parts[1], attempt);
     }
 
     // Plivo's ring (or answer) callback: the call is live at Plivo and this is its CallUUID, which
@@ -68,7 +68,7 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
         args[2] = call.SessionId;
         args[3] = maxCalls;
         args[4] = outcome.IsUnanswered() ? "1" : "0";
-        args[5] = call.Phone.E164;
+        args[5] = call.Phone.Value;
         args[6] = keys.WakeChannel;
         args[7] = (long)minTimeLeft.TotalMilliseconds;
         for (var i = 0; i < retryDelays.Count; i++)

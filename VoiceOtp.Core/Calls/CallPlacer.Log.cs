@@ -20,5 +20,8 @@ public sealed partial class CallPlacer
 
         [LoggerMessage(5, LogLevel.Warning, "Session {SessionId} call {Call}: {Reason}; Plivo may have placed it, so it waits {Seconds} s for a callback before it is placed again")]
         public static partial void MaybeSent(ILogger logger, string sessionId, int call, string reason, double seconds);
+
+        [LoggerMessage(6, LogLevel.Error, "Session {SessionId} call {Call}: its sealed number does not open (was VoiceOtp:CodeKey changed?); not placed")]
+        public static partial void Unsealable(ILogger logger, string sessionId, int call);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Events;
+using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Plivo;
-using VoiceOtp.Core.Sessions;
 
 namespace VoiceOtp.Core.Calls;
 
@@ -14,7 +14,7 @@ public sealed partial class CallPlacer(
     CallQueue queue,
     PlivoCallClient plivo,
     SessionEvents events,
-    OtpSessionStore sessions,
+    PhoneSealer phones,
     VoiceOtpMetrics metrics,
     MakeCallRequestFactory requests,
     UncertainCallResolver resolver,
@@ -32,30 +32,39 @@ public sealed partial class CallPlacer(
 
     public async Task<PlaceOutcome> PlaceAsync(CallRef call, CancellationToken cancellationToken)
     {
-        // For the dispatch-to-call metric; a failure here leaves the call leased, and the lease returns it.
-        var dispatchedSessionExpiresAt = call.CallNumber == 1 ? await sessions.FindExpiresAtAsync(call.Phone) : null;
-        var (claim, token) = await queue.StartAsync(call, Lease);
-        if (claim != CallClaim.Claimed)
+        var started = await queue.StartAsync(call, Lease);
+        if (started.Claim != CallClaim.Claimed)
         {
-            Log.Skipped(logger, call.SessionId, call.CallNumber, claim);
+            Log.Skipped(logger, call.SessionId, call.CallNumber, started.Claim);
             return PlaceOutcome.Skipped;
         }
+        // The number is opened here, in memory, for the one request that dials it. One that does not
+        // open (another CodeKey, a damaged record) cannot be dialled: the call is refused for good.
+        if (!phones.TryUnseal(call.SessionId, started.SealedNumber, out var phone))
+        {
+            await queue.RecordRefusedAsync(call, 0);
+            Log.Unsealable(logger, call.SessionId, call.CallNumber);
+            await events.CallRefusedAsync(call.Phone, call.SessionId, call.CallNumber);
+            return PlaceOutcome.RefusedFail;
+        }
+        // For the dispatch-to-call metric: only the first call follows its dispatch directly.
+        var dispatchedSessionExpiresAt = call.CallNumber == 1 ? started.SessionExpiresAt : null;
 
-        var request = requests.Create(call.Phone, token);
+        var request = requests.Create(phone!, started.Token);
         try
         {
             // Not cancelled on shutdown: a request abandoned half-way would turn into an uncertain call.
             var placed = await plivo.MakeCallAsync(request, CancellationToken.None);
             await queue.RecordPlacedAsync(call, placed);
-            metrics.CallRequested(call.Phone, placed: true, dispatchedSessionExpiresAt);
-            Log.Placed(logger, call.SessionId, call.CallNumber, call.Phone.Masked, placed.RequestUuid, placed.QueuedAtPlivo);
+            metrics.CallRequested(phone!.RegionCode, placed: true, dispatchedSessionExpiresAt);
+            Log.Placed(logger, call.SessionId, call.CallNumber, phone.Masked, placed.RequestUuid, placed.QueuedAtPlivo);
             return placed.QueuedAtPlivo ? PlaceOutcome.QueuedAtPlivo : PlaceOutcome.Placed;
         }
         catch (PlivoRequestRejectedException e)
         {
-            metrics.CallRequested(call.Phone, placed: false, null);
+            metrics.CallRequested(phone!.RegionCode, placed: false, null);
             await queue.RecordRefusedAsync(call, e.Status ?? 0);
-            Log.Refused(logger, call.SessionId, call.CallNumber, call.Phone.Masked, e.Status ?? 0);
+            Log.Refused(logger, call.SessionId, call.CallNumber, phone.Masked, e.Status ?? 0);
             await events.CallRefusedAsync(call.Phone, call.SessionId, call.CallNumber);
             return PlaceOutcome.RefusedFail;
         }

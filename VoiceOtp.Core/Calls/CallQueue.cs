@@ -7,7 +7,7 @@ using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Calls;
 
-// How calls flow. A call is one member "session:n:+E164" that lives in exactly one of four ZSETs
+// How calls flow. A call is one member "session:n:{phone id}" that lives in exactly one of four ZSETs
 // (all under the engine's hash tag, see RedisKeys), so its state is where it is:
 //
 //   ready ──claim-calls.lua──▶ leased ──claim-call.lua──▶ posting ──RecordPlaced / RecordRefused──▶ (gone;
@@ -88,23 +88,27 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return new ClaimedBatch(calls, wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
     }
 
-    // Issues the call's token (Redis keeps only its digest) and puts the posting mark.
-    public async Task<(CallClaim Claim, string Token)> StartAsync(CallRef call, TimeSpan lease)
+    // Issues the call's token (Redis keeps only its digest) and puts the posting mark. A claimed
+    // call comes with its number, still sealed, and its session's expiry, read in the same step.
+    public async Task<StartedCall> StartAsync(CallRef call, TimeSpan lease)
     {
         var token = CallToken.New();
         var tokenKey = keys.TokenLookup(token);
-        var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
+        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
-                keys.LeasedCalls, keys.PostingCalls],
-            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]);
-        var claim = kind switch
+                keys.LeasedCalls, keys.PostingCalls, keys.SessionLookup(call.SessionId)],
+            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]))!;
+        var claim = (string?)r[0] switch
         {
             "claimed" => CallClaim.Claimed,
             "placed" => CallClaim.Placed,
             "lost" => CallClaim.Lost,
             _ => CallClaim.Gone,
         };
-        return (claim, token);
+        if (claim != CallClaim.Claimed || r.Length < 3)
+            return new StartedCall(claim, token, null, null);
+        return new StartedCall(claim, token, (string?)r[1],
+            long.TryParse((string?)r[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     public Task RecordPlacedAsync(CallRef call, MakeCallResult placed) => placed.QueuedAtPlivo
@@ -138,8 +142,15 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var next = batch.SortedSetRangeByRankWithScoresAsync(keys.ReadyCalls, 0, take - 1);
         batch.Execute();
         var due = (await next).Select(e => (Ok: TryParseMember(e.Element!, out var c), Call: c!, At: e.Score))
-            .Where(e => e.Ok).Select(e => new QueuedCall(e.Call, DateTimeOffset.FromUnixTimeMilliseconds((long)e.At))).ToList();
-        return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, due);
+            .Where(e => e.Ok).ToList();
+        // The queue knows numbers by their id only; the masked form is in each session's status record.
+        var masks = _db.CreateBatch();
+        var masked = due.Select(e => masks.HashGetAsync(keys.SessionStatus(e.Call.SessionId), "phone")).ToArray();
+        masks.Execute();
+        var shown = new List<QueuedCall>(due.Count);
+        for (var i = 0; i < due.Count; i++)
+            shown.Add(new QueuedCall(due[i].Call, DateTimeOffset.FromUnixTimeMilliseconds((long)due[i].At), (string?)await masked[i] ?? ""));
+        return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, shown);
     }
 
     private Task Record(CallRef call, params RedisValue[] fields) =>
@@ -147,25 +158,31 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
             [Member(call), .. fields]);
 
     public static string Member(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.CallNumber}:{call.Phone.E164}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.CallNumber}:{call.Phone.Value}");
 
     private static string TokenValue(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.E164} {call.SessionId} {call.CallNumber}");
+        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.Value} {call.SessionId} {call.CallNumber}");
 
     public static bool TryParseMember(string member, [NotNullWhen(true)] out CallRef? call)
     {
         call = null;
         var parts = member.Split(':');
         if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            || !PhoneNumber.TryParse(parts[2], out var phone))
+            || !PhoneId.IsWellFormed(parts[2]))
             return false;
-        call = new CallRef(phone!, parts[0], n);
+        call = new CallRef(new PhoneId(parts[2]), parts[0], n);
         return true;
     }
 }
 
+// SealedNumber and SessionExpiresAt come with a claimed call only.
+public sealed record StartedCall(CallClaim Claim, string Token, string? SealedNumber, DateTimeOffset? SessionExpiresAt)
+{
+    public override string ToString() => Claim.ToString();
+}
+
 public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
 
-public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt);
+public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt, string MaskedNumber);
 
 public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, IReadOnlyList<QueuedCall> NextDue);

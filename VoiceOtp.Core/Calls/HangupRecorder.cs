@@ -25,10 +25,12 @@ public sealed partial class HangupRecorder(
         var outcome = CallOutcomes.FromCallStatus(p.CallStatus).Refine(await answers.FindStateAsync(call));
         var next = await calls.RecordOutcomeAsync(call, outcome, p.CallUuid ?? "", schedule.MaxCalls, schedule.Delays,
             schedule.MinTimeLeft);
-        metrics.CallEnded(call.Phone, outcome);
-        Log.Ended(logger, call.SessionId, call.CallNumber, call.Phone.Masked, outcome, p.HangupCause ?? "");
-        await events.CallEndedAsync(call, p, next is not null);
-        await spend.RecordAsync(call, p.BilledSeconds);
+        // Redis knows the number by its id only; the status record has its region and mask.
+        var record = await events.CallEndedAsync(call, p, next is not null);
+        var region = record?.Region ?? SpendRecorder.UnknownRegion;
+        metrics.CallEnded(region, outcome);
+        Log.Ended(logger, call.SessionId, call.CallNumber, record?.MaskedNumber ?? "", outcome, p.HangupCause ?? "");
+        await spend.RecordAsync(call, region, p.BilledSeconds);
         if (next is { } n)
             Log.RetryScheduled(logger, call.SessionId, n.Call, n.Delay.TotalSeconds);
         return true;

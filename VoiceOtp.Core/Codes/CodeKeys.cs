@@ -3,8 +3,8 @@ using System.Text;
 
 namespace VoiceOtp.Core.Codes;
 
-// One configured master key, split by HKDF into independent keys so that the checking HMAC and
-// the speaking cipher never share key material.
+// One configured master key, split by HKDF into independent keys so that the checking HMAC, the
+// speaking cipher, the tags and the number's id and seal never share key material.
 public sealed class CodeKeys
 {
     public CodeKeys(byte[] masterKey)
@@ -14,6 +14,8 @@ public sealed class CodeKeys
         HmacKey = Derive(masterKey, "voiceotp code hmac v1");
         SealKey = Derive(masterKey, "voiceotp code seal v1");
         TagKey = Derive(masterKey, "voiceotp limit tag v1");
+        PhoneIdKey = Derive(masterKey, "voiceotp phone id v1");
+        PhoneSealKey = Derive(masterKey, "voiceotp phone seal v1");
     }
 
     internal byte[] HmacKey { get; }
@@ -22,6 +24,12 @@ public sealed class CodeKeys
 
     // Names rate-limit counters after numbers, IPs and product keys without storing them.
     internal byte[] TagKey { get; }
+
+    // Names a number's Redis keys (RedisKeys.PhoneId) without storing the number.
+    internal byte[] PhoneIdKey { get; }
+
+    // Seals the number the call placer dials (PhoneSealer).
+    internal byte[] PhoneSealKey { get; }
 
     private static byte[] Derive(byte[] master, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));

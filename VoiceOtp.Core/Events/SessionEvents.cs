@@ -39,12 +39,13 @@ public sealed partial class SessionEvents(
             sessionId, null, new JsonObject { ["attempts_used"] = (record?.MaxAttempts ?? 0) - attemptsLeft });
     }
 
-    // followUpReserved: the engine has already reserved another call for this session.
-    public async Task CallEndedAsync(CallRef call, CallCallbackParameters p, bool followUpReserved)
+    // followUpReserved: the engine has already reserved another call for this session. Returns the
+    // session's status record (null when the call or the record is gone), whose region prices the call.
+    public async Task<SessionRecord?> CallEndedAsync(CallRef call, CallCallbackParameters p, bool followUpReserved)
     {
         var fields = await status.RecordCallEndAsync(call, p.HangupCause, p.Duration, p.BillDuration, clock.GetUtcNow());
         if (fields is null)
-            return;
+            return null;
         var record = await status.FindAsync(call.SessionId);
         await EmitAsync(record, SessionEvent.CallEnded, call.SessionId, call.CallNumber, new JsonObject
         {
@@ -56,15 +57,16 @@ public sealed partial class SessionEvents(
         });
         if (!followUpReserved)
             await CallSettledAsync(call.Phone, call.SessionId, call.CallNumber, "not_answered");
+        return record;
     }
 
-    public Task CallRefusedAsync(PhoneNumber phone, string sessionId, int call) =>
+    public Task CallRefusedAsync(PhoneId phone, string sessionId, int call) =>
         CallSettledAsync(phone, sessionId, call, "call_refused");
 
     // A session fails when its latest call is over without an answer, the engine will place no
     // further call on its own, and no earlier call of the session was answered either (so the
     // callee cannot have heard the code). A later dispatch that places a new call revives it.
-    private async Task CallSettledAsync(PhoneNumber phone, string sessionId, int call, string reason)
+    private async Task CallSettledAsync(PhoneId phone, string sessionId, int call, string reason)
     {
         var live = await status.FindLiveAsync(phone, sessionId);
         if (live is not { Status: "pending" } || live.Calls != call)
@@ -100,7 +102,7 @@ public sealed partial class SessionEvents(
     {
         if (record?.CallbackUrl is not { } url)
             return;
-        var e = SessionEvent.Create(type, sessionId, call, url, clock.GetUtcNow(), record.Phone.Masked, details);
+        var e = SessionEvent.Create(type, sessionId, call, url, clock.GetUtcNow(), record.MaskedNumber, details);
         await outbox.AppendAsync(e);
         Log.Appended(logger, sessionId, type);
     }

@@ -6,7 +6,7 @@ public sealed partial class SpendRecorder
 {
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Session {SessionId} call {Call} to {Phone}: {BilledSeconds} s billed, estimated cost {Cost}")]
-        public static partial void Cost(ILogger logger, string sessionId, int call, string phone, int billedSeconds, decimal cost);
+        [LoggerMessage(1, LogLevel.Information, "Session {SessionId} call {Call} to {Region}: {BilledSeconds} s billed, estimated cost {Cost}")]
+        public static partial void Cost(ILogger logger, string sessionId, int call, string region, int billedSeconds, decimal cost);
     }
 }

@@ -31,16 +31,18 @@ public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKey
         return increments * o.BillingIncrementSeconds / 60m * o.RateFor(region);
     }
 
-    public async Task RecordAsync(CallRef call, int billSeconds)
+    // The region of a call whose status record is gone: priced at the default rate.
+    public const string UnknownRegion = "ZZ";
+
+    public async Task RecordAsync(CallRef call, string region, int billSeconds)
     {
-        var region = call.Phone.RegionCode;
         var cost = EstimateCost(region, billSeconds);
         var micros = SpendMicros.From(cost);
         // Two steps because the call record and the spend counters live in different slots; a crash
         // in between loses one call's spend, never counts it twice.
         if (!await calls.RecordCostAsync(call, billSeconds, micros))
             return;
-        Log.Cost(logger, call.SessionId, call.CallNumber, call.Phone.Masked, billSeconds, cost);
+        Log.Cost(logger, call.SessionId, call.CallNumber, region, billSeconds, cost);
         if (micros == 0)
             return;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Phones;
 
 namespace VoiceOtp.Core.Redis;
@@ -13,12 +16,19 @@ namespace VoiceOtp.Core.Redis;
 // queue ZSETs have no TTL: every member leaves them when a pump claims it (or after a retention,
 // for uncertain calls), so their size is bounded by the calls in progress.
 //
-//   {p}session:{+E164}        HASH  id, digest, sealed, attempts, max_attempts, status, calls,
+// No key name and no value holds a phone number. A number is named by its PhoneId (PhoneId(phone):
+// a keyed HMAC under a key derived from VoiceOtp:CodeKey, 32 hex digits), and the one copy the call
+// placer needs is sealed (PhoneSealer: AES-GCM bound to the session id) in the session-id lookup.
+// The status record keeps only the masked number (PhoneMask).
+//
+//   {p}session:{phone id}     HASH  id, digest, sealed, attempts, max_attempts, status, calls,
 //                                   retries, expires_at, brand, last_call_at, resends
 //                                   (open-or-join, verify-code; record-call-outcome writes calls,
 //                                   retries and last_call_at)
-//   {p}sid:{session}          STRING +E164                                 (open-or-join, on open)
-//   {p}wrong_codes:{+E164}    ZSET  one member per wrong code, scored by Redis time (ms), across
+//   {p}sid:{session}          STRING the number sealed for this session (open-or-join, on open); read
+//                                   by claim-call.lua for the Make-a-call request and by a verify
+//                                   by session id
+//   {p}wrong_codes:{phone id} ZSET  one member per wrong code, scored by Redis time (ms), across
 //                                   sessions; written by verify-code.lua only, read by open-or-join;
 //                                   expires a day after the last wrong code
 //   {p}call:{session}:{n}     HASH  posted_at, token_key, not_sent, request_uuid, plivo_queued, failed,
@@ -28,25 +38,28 @@ namespace VoiceOtp.Core.Redis;
 //                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
 //                                   code_plays (press-key.lua, answer-call.lua), heard
 //                                   (record-heard.lua); every writer checks it exists
-//   {p}token:{SHA-256(token)} STRING "+E164 session n"                     (claim-call)
-//   {p}calls:ready            ZSET  "session:n:+E164" by due time (ms)     (see CallQueue)
+//   {p}token:{SHA-256(token)} STRING "{phone id} session n"                (claim-call)
+//   {p}calls:ready            ZSET  "session:n:{phone id}" by due time (ms)  (see CallQueue)
 //   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet
 //   {p}calls:posting          ZSET  same members by lease deadline: the posting mark
 //   {p}calls:uncertain        ZSET  same members by the end of their evidence window (CallPlacer,
 //                                   claim-calls; settled by resolve-uncertain-call)
-//   {p}calls:cancel           ZSET  "session:calls:+E164" by due time: sessions that ended (verify-code)
-//                                   whose calls still at Plivo are to be cancelled (CallCanceller)
+//   {p}calls:cancel           ZSET  "session:calls:{phone id}" by due time: sessions that ended
+//                                   (verify-code) whose calls still at Plivo are to be cancelled
+//                                   (CallCanceller)
 //   {p}calls:pace             HASH  sec, n: calls started in the current second (CallsPerSecond)
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
-//   {p}status:{session}       HASH  phone, created_at, expires_at, max_attempts, attempts_left,
-//                                   callback_url, status, ended_at, failed_call, failed_reason;
-//                                   written only by SessionStatusStore; TTL session + StatusRetentionSeconds
+//   {p}status:{session}       HASH  phone (masked), phone_id, region, created_at, expires_at,
+//                                   max_attempts, attempts_left, callback_url, status, ended_at,
+//                                   failed_call, failed_reason; written only by SessionStatusStore;
+//                                   TTL session + StatusRetentionSeconds
 //   {p}webhook:{SHA-256(sig)} STRING "1": an accepted Plivo webhook signature (WebhookReplayGuard);
 //                                   TTL session lifetime + StatusRetentionSeconds
 //   {p}events:outbox          LIST  "d <event id>" (deliver) | "x <session>" (expiry check)
 //   {p}events:claimed         ZSET  outbox entries being turned into Hangfire jobs, by lease end
-//   {p}events:event:{id}      HASH  url, body, delivered (or expires_at for an expiry check);
-//                                   written only by EventOutbox; TTL EventOptions.EventTtl
+//   {p}events:event:{id}      HASH  url, body (the masked number only), delivered (or expires_at for
+//                                   an expiry check); written only by EventOutbox; TTL EventOptions.EventTtl
+// Hangfire's jobs ({voiceotp-jobs}:) take event ids and session ids as arguments, never a number.
 // The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
 // which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
 //
@@ -63,15 +76,24 @@ namespace VoiceOtp.Core.Redis;
 //   {p}guard:conv:{scope}          LIST   newest session ids first, at most N; track-session.lua
 //   {p}guard:conv-at:{scope}       HASH   session id -> expiry ms, or "v" once verified; TTL 7 days
 //   {p}guard:spend:{yyyyMMdd}[:{region}]  STRING  micro-units spent that UTC day; TTL 2 days
-public sealed class RedisKeys(string prefix)
+public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
 {
     public string Prefix { get; } = prefix;
 
-    public string Session(PhoneNumber phone) => $"{Prefix}session:{phone.E164}";
+    // The one name Redis knows a number by (see PhoneId).
+    public PhoneId PhoneId(PhoneNumber phone)
+    {
+        var mac = HMACSHA256.HashData(codeKeys.PhoneIdKey, Encoding.ASCII.GetBytes(phone.E164));
+        return new PhoneId(Convert.ToHexString(mac, 0, Phones.PhoneId.Length / 2).ToLowerInvariant());
+    }
 
-    public string Call(PhoneNumber phone, string sessionId, int call) => $"{Prefix}call:{sessionId}:{call}";
+    public string Session(PhoneNumber phone) => Session(PhoneId(phone));
 
-    public string WrongCodes(PhoneNumber phone) => $"{Prefix}wrong_codes:{phone.E164}";
+    public string Session(PhoneId phone) => $"{Prefix}session:{phone.Value}";
+
+    public string Call(PhoneId phone, string sessionId, int call) => $"{Prefix}call:{sessionId}:{call}";
+
+    public string WrongCodes(PhoneNumber phone) => $"{Prefix}wrong_codes:{PhoneId(phone).Value}";
 
     public string SessionLookup(string sessionId) => $"{Prefix}sid:{sessionId}";
 

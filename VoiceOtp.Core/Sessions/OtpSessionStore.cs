@@ -17,7 +17,8 @@ public sealed record SpeakableSession(string Sealed, string Brand);
 // Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
 // verify-code.lua here, and record-call-outcome.lua (CallAttemptStore), which reserves follow-up calls.
 // Script reply words stay in this class; callers get outcome types.
-public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys)
+// The number is sealed into the session-id lookup here, and opened here for a verify by session id.
+public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys, PhoneSealer phones)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
@@ -29,8 +30,8 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
             [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone)],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel, limits.PerHour, limits.PerDay,
-                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds]))!;
+                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
+                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone)]))!;
         var status = (string?)r[0] switch
         {
             "opened" => DispatchStatus.Opened,
@@ -54,7 +55,7 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
             [keys.Session(phone), keys.WrongCodes(phone), keys.ReadyCalls, keys.CallsToCancel],
-            [digest, sessionId ?? "", limits.PerHour, limits.PerDay, phone.E164]))!;
+            [digest, sessionId ?? "", limits.PerHour, limits.PerDay, keys.PhoneId(phone).Value]))!;
         var id = (string)r[1]!;
         var remaining = (long)r[2];
         var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;
@@ -68,19 +69,13 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         };
     }
 
-    public async Task<DateTimeOffset?> FindExpiresAtAsync(PhoneNumber phone)
-    {
-        var v = await _db.HashGetAsync(keys.Session(phone), "expires_at");
-        return v.TryParse(out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-    }
-
     public async Task<PhoneNumber?> FindPhoneAsync(string sessionId)
     {
-        var e164 = await _db.StringGetAsync(keys.SessionLookup(sessionId));
-        return PhoneNumber.TryParse(e164, out var phone) ? phone : null;
+        var sealedNumber = (string?)await _db.StringGetAsync(keys.SessionLookup(sessionId));
+        return phones.TryUnseal(sessionId, sealedNumber, out var phone) ? phone : null;
     }
 
-    public async Task<SpeakableSession?> FindSpeakableAsync(PhoneNumber phone, string sessionId)
+    public async Task<SpeakableSession?> FindSpeakableAsync(PhoneId phone, string sessionId)
     {
         var v = await _db.HashGetAsync(keys.Session(phone), ["status", "id", "sealed", "brand"]);
         if (v[0] != "pending" || v[1] != sessionId || v[2].IsNull)

@@ -51,7 +51,8 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         var tx = _db.CreateTransaction();
         HashEntry[] fields =
         [
-            new("phone", phone.E164), new("created_at", createdAt.ToUnixTimeMilliseconds()),
+            new("phone", phone.Masked), new("phone_id", keys.PhoneId(phone).Value), new("region", phone.RegionCode),
+            new("created_at", createdAt.ToUnixTimeMilliseconds()),
             new("expires_at", expiresAt.ToUnixTimeMilliseconds()), new("max_attempts", maxAttempts),
             new("attempts_left", maxAttempts),
         ];
@@ -90,7 +91,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         return r.Length == 0 ? null : Parse(ToDictionary(r));
     }
 
-    public async Task<LiveSession?> FindLiveAsync(PhoneNumber phone, string sessionId)
+    public async Task<LiveSession?> FindLiveAsync(PhoneId phone, string sessionId)
     {
         var v = await _db.HashGetAsync(keys.Session(phone), ["id", "status", "attempts", "calls"]);
         if (v[0] != sessionId)
@@ -98,7 +99,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         return new LiveSession((string?)v[1] ?? "", (int)v[2], (int)v[3]);
     }
 
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>?>> CallsAsync(PhoneNumber phone, string sessionId, int upTo)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>?>> CallsAsync(PhoneId phone, string sessionId, int upTo)
     {
         var batch = _db.CreateBatch();
         var reads = Enumerable.Range(1, upTo).Select(n => batch.HashGetAllAsync(keys.Call(phone, sessionId, n))).ToArray();
@@ -140,7 +141,7 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         };
         var used = live?.AttemptsUsed ?? record.MaxAttempts - record.AttemptsLeft;
         var endedAt = record.EndedAt ?? (state == SessionState.Expired ? record.ExpiresAt : null);
-        return new SessionStatus(sessionId, state, record.Phone.Masked, record.CreatedAt, record.ExpiresAt, endedAt,
+        return new SessionStatus(sessionId, state, record.MaskedNumber, record.CreatedAt, record.ExpiresAt, endedAt,
             used, Math.Max(0, record.MaxAttempts - used), calls);
     }
 
@@ -160,9 +161,9 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
 
     private static SessionRecord? Parse(IReadOnlyDictionary<string, string> f)
     {
-        if (!f.TryGetValue("phone", out var e164) || !PhoneNumber.TryParse(e164, out var phone))
+        if (!f.TryGetValue("phone", out var masked) || !PhoneId.IsWellFormed(f.GetValueOrDefault("phone_id")))
             return null;
-        return new SessionRecord(phone!, f.GetValueOrDefault("callback_url"), Time(f, "created_at") ?? default,
+        return new SessionRecord(masked, new PhoneId(f["phone_id"]), f.GetValueOrDefault("region") ?? "ZZ", f.GetValueOrDefault("callback_url"), Time(f, "created_at") ?? default,
             Time(f, "expires_at") ?? default, Int(f, "max_attempts"), Int(f, "attempts_left"), f.GetValueOrDefault("status"),
             Time(f, "ended_at"), Int(f, "failed_call"));
     }

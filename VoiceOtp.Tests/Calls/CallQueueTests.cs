@@ -26,7 +26,7 @@ public sealed class CallQueueTests
 
         var batch = await Queue.ClaimAsync(10, Lease, 0);
 
-        Assert.That(batch.Calls, Is.EqualTo(new[] { new CallRef(phone, session.Id, 1) }));
+        Assert.That(batch.Calls, Is.EqualTo(new[] { _f.Call(phone, session.Id, 1) }));
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.ReadyCalls), Is.Zero);
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.LeasedCalls), Is.EqualTo(1));
     }
@@ -37,15 +37,15 @@ public sealed class CallQueueTests
         var (phone, _, session) = await _f.OpenAsync();
         var call = (await Queue.ClaimAsync(10, Lease, 0)).Calls.Single();
 
-        var (claim, token) = await Queue.StartAsync(call, Lease);
+        var (claim, token, _, _) = await Queue.StartAsync(call, Lease);
 
         Assert.That(claim, Is.EqualTo(CallClaim.Claimed));
         Assert.That(await Db.SortedSetScoreAsync(_f.Keys.PostingCalls, CallQueue.Member(call)), Is.Not.Null);
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.LeasedCalls), Is.Zero);
-        Assert.That(await Calls.FindAsync(token), Is.EqualTo(new CallRef(phone, session.Id, 1)));
+        Assert.That(await Calls.FindAsync(token), Is.EqualTo(_f.Call(phone, session.Id, 1)));
         Assert.That(await Db.KeyExistsAsync(_f.Keys.Prefix + "token:" + token), Is.False);
         Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.TokenLookup(token))).HasValue, Is.True, "every key has a TTL");
-        Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.Call(phone, session.Id, 1))).HasValue, Is.True, "every key has a TTL");
+        Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.Call(_f.Keys.PhoneId(phone), session.Id, 1))).HasValue, Is.True, "every key has a TTL");
         Assert.That(await Calls.FindAsync(CallToken.New()), Is.Null);
     }
 
@@ -85,7 +85,7 @@ public sealed class CallQueueTests
         var other = await Queue.ClaimAsync(10, Lease, 0);
         await Queue.StartAsync(other.Calls.Single(), Lease);
 
-        var (claim, _) = await Queue.StartAsync(call, Lease);
+        var claim = (await Queue.StartAsync(call, Lease)).Claim;
 
         Assert.That(claim, Is.EqualTo(CallClaim.Lost), "only the pump holding the lease may post");
     }
@@ -160,7 +160,7 @@ public sealed class CallQueueTests
         Assert.That(repeated, Is.Null, "a repeated hangup callback queues no second retry");
         Assert.That(claimedAtOnce.Calls, Is.Empty, "the retry waits for its delay");
         Assert.That(claimedAtOnce.NextDueIn, Is.GreaterThan(TimeSpan.FromSeconds(30)));
-        Assert.That((await Queue.SnapshotAsync(10)).NextDue.Select(c => c.Call), Is.EqualTo(new[] { new CallRef(phone, session.Id, 2) }));
+        Assert.That((await Queue.SnapshotAsync(10)).NextDue.Select(c => c.Call), Is.EqualTo(new[] { _f.Call(phone, session.Id, 2) }));
         Assert.That((int)await Db.HashGetAsync(_f.Keys.Session(phone), "calls"), Is.EqualTo(2), "one call reserved, not two");
     }
 }

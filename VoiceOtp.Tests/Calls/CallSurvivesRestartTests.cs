@@ -35,7 +35,7 @@ public sealed class CallSurvivesRestartTests
         await using var second = AppProcess.Start(baseUrl, settings);
         await second.WaitUntilListeningAsync();
         await plivo.WaitForCallAsync(1);
-        await WaitUntilQueueIsEmptyAsync(new RedisKeys(settings["Redis:KeyPrefix"]));
+        await WaitUntilQueueIsEmptyAsync(TestSettings.KeysFor(settings["Redis:KeyPrefix"]));
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(callsWhileDown, Is.Zero, "the killed process never called");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Redis;
+using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Events;
 
@@ -11,7 +12,7 @@ public sealed class EventOutboxTests
 
     [SetUp]
     public void CreateOutbox() => _outbox = new EventOutbox(TestEnvironment.Redis.Connection,
-        new RedisKeys($"outbox-{Guid.NewGuid():N}:"), Options.Create(new EventOptions()));
+        TestSettings.KeysFor($"outbox-{Guid.NewGuid():N}:"), Options.Create(new EventOptions()));
 
     private static SessionEvent Event(string session) =>
         SessionEvent.Create(SessionEvent.SessionVerified, session, null, "http://127.0.0.1/x", DateTimeOffset.UtcNow, "+44********01");

@@ -16,7 +16,7 @@ public sealed class SpendRecorderTests
     private RedisKeys _keys = null!;
 
     [SetUp]
-    public void NewKeys() => _keys = new RedisKeys($"spend-{Guid.NewGuid():N}:");
+    public void NewKeys() => _keys = TestSettings.KeysFor($"spend-{Guid.NewGuid():N}:");
 
     private readonly GuardOptions _options = new() { CallRates = new() { ["GB"] = 0.0065m } };
 
@@ -36,12 +36,12 @@ public sealed class SpendRecorderTests
         var db = TestEnvironment.Redis.Connection.GetDatabase();
         var calls = new CallAttemptStore(TestEnvironment.Redis.Connection, _keys);
         PhoneNumber.TryParse(ExampleNumbers.Fresh("GB", PhoneNumberType.MOBILE), out var phone);
-        var call = new CallRef(phone!, SessionId.New(), 1);
-        await db.HashSetAsync(_keys.Call(phone!, call.SessionId, 1), "posting", "1");
-        await db.KeyExpireAsync(_keys.Call(phone!, call.SessionId, 1), TimeSpan.FromMinutes(1));
+        var call = new CallRef(_keys.PhoneId(phone!), SessionId.New(), 1);
+        await db.HashSetAsync(_keys.Call(call.Phone, call.SessionId, 1), "posting", "1");
+        await db.KeyExpireAsync(_keys.Call(call.Phone, call.SessionId, 1), TimeSpan.FromMinutes(1));
 
-        await Recorder(calls).RecordAsync(call, 61);
-        await Recorder(calls).RecordAsync(call, 61);
+        await Recorder(calls).RecordAsync(call, phone!.RegionCode, 61);
+        await Recorder(calls).RecordAsync(call, phone.RegionCode, 61);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         Assert.That(await calls.FindCostAsync(call), Is.EqualTo(13_000));
@@ -55,9 +55,9 @@ public sealed class SpendRecorderTests
     {
         var calls = new CallAttemptStore(TestEnvironment.Redis.Connection, _keys);
         PhoneNumber.TryParse(ExampleNumbers.Fresh("GB", PhoneNumberType.MOBILE), out var phone);
-        var call = new CallRef(phone!, SessionId.New(), 1);
+        var call = new CallRef(_keys.PhoneId(phone!), SessionId.New(), 1);
 
-        await Recorder(calls).RecordAsync(call, 30);
+        await Recorder(calls).RecordAsync(call, phone!.RegionCode, 30);
 
         Assert.That(await calls.FindCostAsync(call), Is.Null);
         Assert.That(await TestEnvironment.Redis.Connection.GetDatabase().KeyExistsAsync(_keys.Spend(DateOnly.FromDateTime(DateTime.UtcNow), "GB")), Is.False);

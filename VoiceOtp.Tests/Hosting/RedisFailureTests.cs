@@ -107,7 +107,7 @@ public sealed class RedisFailureTests
         var (wrong, body) = await Api.VerifyAsync(engine.Api, number, Api.Wrong(code));
         var (right, _) = await Api.VerifyAsync(engine.Api, number, code);
         PhoneNumber.TryParse(number, out var phone);
-        var attempts = await db.HashGetAsync(new RedisKeys(DedicatedEngine.KeyPrefix).Session(phone!), "attempts");
+        var attempts = await db.HashGetAsync(TestSettings.KeysFor(DedicatedEngine.KeyPrefix).Session(phone!), "attempts");
         await db.ExecuteAsync("REPLICAOF", "NO", "ONE");
 
         Assert.That(wrong, Is.EqualTo(Unavailable));

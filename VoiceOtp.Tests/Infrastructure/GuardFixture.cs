@@ -14,7 +14,7 @@ public sealed class GuardFixture
     public GuardFixture(GuardOptions? options = null, RedisKeys? keys = null, CodeKeys? codeKeys = null)
     {
         Options = options ?? new GuardOptions();
-        Keys = keys ?? new RedisKeys($"guard-{Guid.NewGuid():N}:");
+        Keys = keys ?? TestSettings.KeysFor($"guard-{Guid.NewGuid():N}:");
         var o = Microsoft.Extensions.Options.Options.Create(Options);
         var redis = TestEnvironment.Redis.Connection;
         Scopes = new BreakerScopes(o);

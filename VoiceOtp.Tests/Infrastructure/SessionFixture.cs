@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VoiceOtp.Core;
+using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Core.Codes;
 using VoiceOtp.Core.Phones;
@@ -22,9 +23,10 @@ public sealed class SessionFixture
 
     public SessionFixture(IConnectionMultiplexer redis)
     {
-        Keys = new RedisKeys($"unit:{{{Guid.NewGuid():N}}}:");
-        Store = new OtpSessionStore(redis, Keys);
         var codeKeys = new CodeKeys(RandomNumberGenerator.GetBytes(32));
+        Keys = new RedisKeys($"unit:{{{Guid.NewGuid():N}}}:", codeKeys);
+        Phones = new PhoneSealer(codeKeys);
+        Store = new OtpSessionStore(redis, Keys, Phones);
         Hasher = new CodeHasher(codeKeys);
         Sealer = new CodeSealer(codeKeys);
         var events = Options.Create(new EventOptions());
@@ -45,6 +47,10 @@ public sealed class SessionFixture
     public OtpSessionStore Store { get; }
     public CodeHasher Hasher { get; }
     public CodeSealer Sealer { get; }
+    public PhoneSealer Phones { get; }
+
+    // The call reference the engine would hold for a number's nth call.
+    public CallRef Call(PhoneNumber phone, string sessionId, int call) => new(Keys.PhoneId(phone), sessionId, call);
     public SessionEvents Events { get; }
     public OtpVerifier Verifier { get; }
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Tests.Infrastructure;
 
@@ -7,6 +9,7 @@ public static class TestSettings
 {
     public static readonly string ApiKey = "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     public static readonly string CodeKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public static readonly CodeKeys CodeKeys = new(Convert.FromBase64String(CodeKey));
     public static readonly string PlivoAuthId = "MATESTAUTHID0000" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 4);
     public static readonly string PlivoAuthToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
     public static readonly string CallbackSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -46,6 +49,9 @@ public static class TestSettings
         ["Plivo:AllowSimulator"] = "true",
         ["Dashboard:AllowAnonymousLoopback"] = "true",
     };
+
+    // The key schema of an engine under test: its phone ids are keyed by the same CodeKey.
+    public static RedisKeys KeysFor(string prefix) => new(prefix, CodeKeys);
 
     public static string[] AsArgs(this Dictionary<string, string> settings) =>
         settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Plivo;
+using VoiceOtp.Core.Redis;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.PlivoSimulator;
@@ -155,6 +156,6 @@ public sealed class ScriptedCalleeTests
     {
         PhoneNumber.TryParse(number, out var phone);
         return Host.Services.GetRequiredService<CallAnswerStore>()
-            .FindStateAsync(new CallRef(phone!, (string)dispatched["session_uuid"]!, call));
+            .FindStateAsync(new CallRef(Host.Services.GetRequiredService<RedisKeys>().PhoneId(phone!), (string)dispatched["session_uuid"]!, call));
     }
 }

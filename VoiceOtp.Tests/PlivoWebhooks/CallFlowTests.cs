@@ -18,6 +18,7 @@ public sealed class CallFlowTests
     private AppProcess _app = null!;
     private HttpClient _api = null!;
     private CallAnswerStore _answers = null!;
+    private RedisKeys _keys = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -27,7 +28,8 @@ public sealed class CallFlowTests
         var run = Guid.NewGuid().ToString("N")[..8];
         var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"flow:{{{run}}}:", $"{{flow-jobs-{run}}}:");
         settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        _answers = new CallAnswerStore(TestEnvironment.Redis.Connection, new RedisKeys(settings["Redis:KeyPrefix"]));
+        _keys = TestSettings.KeysFor(settings["Redis:KeyPrefix"]);
+        _answers = new CallAnswerStore(TestEnvironment.Redis.Connection, _keys);
         _app = AppProcess.Start(baseUrl, settings);
         await _app.WaitUntilListeningAsync();
         _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
@@ -166,10 +168,10 @@ public sealed class CallFlowTests
         }
     }
 
-    private static CallRef Ref(string number, string session)
+    private CallRef Ref(string number, string session)
     {
         PhoneNumber.TryParse(number, out var phone);
-        return new CallRef(phone!, session, 1);
+        return new CallRef(_keys.PhoneId(phone!), session, 1);
     }
 
     private static string Url(FakePlivo.RecordedCall call, string route) =>

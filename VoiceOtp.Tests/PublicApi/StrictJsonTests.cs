@@ -77,6 +77,6 @@ public sealed class StrictJsonTests
     {
         PhoneNumber.TryParse(number, out var phone);
         IDatabase db = TestEnvironment.Redis.Connection.GetDatabase();
-        return await db.KeyExistsAsync(new RedisKeys(Host.KeyPrefix).Session(phone!));
+        return await db.KeyExistsAsync(TestSettings.KeysFor(Host.KeyPrefix).Session(phone!));
     }
 }

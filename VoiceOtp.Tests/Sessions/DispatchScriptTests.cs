@@ -31,7 +31,7 @@ public sealed class DispatchScriptTests
                     var tx = Db.CreateTransaction();
                     var session = tx.KeyExistsAsync(_f.Keys.Session(d.Phone));
                     var lookup = tx.KeyExistsAsync(_f.Keys.SessionLookup(d.Session.Id));
-                    var queued = tx.SortedSetScoreAsync(_f.Keys.ReadyCalls, CallQueue.Member(new CallRef(d.Phone, d.Session.Id, 1)));
+                    var queued = tx.SortedSetScoreAsync(_f.Keys.ReadyCalls, CallQueue.Member(_f.Call(d.Phone, d.Session.Id, 1)));
                     await tx.ExecuteAsync();
                     var present = new[] { await session, await lookup, (await queued).HasValue };
                     Interlocked.Increment(ref observations);

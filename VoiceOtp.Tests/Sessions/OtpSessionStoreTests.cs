@@ -85,11 +85,12 @@ public sealed class OtpSessionStoreTests
     }
 
     [Test]
-    public async Task Session_KeysFollowTheSchema_ExpireAndHoldNoPlainCode()
+    public async Task Session_KeysFollowTheSchema_ExpireAndHoldNoPlainCodeOrNumber()
     {
         var (phone, code, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(90));
 
-        var sessionKey = $"{_f.Keys.Prefix}session:{phone.E164}";
+        var phoneId = _f.Keys.PhoneId(phone).Value;
+        var sessionKey = $"{_f.Keys.Prefix}session:{phoneId}";
         var lookupKey = $"{_f.Keys.Prefix}sid:{opened.Id}";
         var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
 
@@ -97,7 +98,12 @@ public sealed class OtpSessionStoreTests
             { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand",
                 "last_call_at", "resends" }));
         Assert.That(fields.Values, Has.None.Contains(code.Reveal()));
-        Assert.That((string?)await Db.StringGetAsync(lookupKey), Is.EqualTo(phone.E164));
+        Assert.That(phoneId, Does.Match("^[0-9a-f]{32}$"), "a number is named by 128 bits of its keyed HMAC");
+        Assert.That(_f.Keys.Session(phone), Is.EqualTo(sessionKey));
+        var sealedNumber = (string?)await Db.StringGetAsync(lookupKey);
+        Assert.That(sealedNumber, Does.Not.Contain(phone.E164[1..]), "the lookup holds the number sealed");
+        Assert.That(_f.Phones.TryUnseal(opened.Id, sealedNumber, out var opens) && opens == phone, Is.True);
+        Assert.That(_f.Phones.TryUnseal("another-session", sealedNumber, out _), Is.False, "bound to its session id");
         Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
         Assert.That(await Db.KeyTimeToLiveAsync(lookupKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
     }

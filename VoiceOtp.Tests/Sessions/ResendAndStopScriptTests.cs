@@ -27,7 +27,7 @@ public sealed class ResendAndStopScriptTests
         Assert.That(second.Id, Is.EqualTo(opened.Id));
         Assert.That(second.RetryAfter, Is.GreaterThan(TimeSpan.FromSeconds(15)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(20)),
             "the second resend waits twice the cooldown");
-        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, $"{opened.Id}:3:{phone.E164}"), Is.Null, "no call was queued");
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, CallQueue.Member(_f.Call(phone, opened.Id, 3))), Is.Null, "no call was queued");
     }
 
     [Test]
@@ -38,7 +38,7 @@ public sealed class ResendAndStopScriptTests
         var joined = await _f.Store.OpenOrJoinAsync(phone, Join(TimeSpan.Zero, minLeft: TimeSpan.FromSeconds(60)));
 
         Assert.That(joined.Status, Is.EqualTo(DispatchStatus.TooLateToCall));
-        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, $"{opened.Id}:2:{phone.E164}"), Is.Null);
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, CallQueue.Member(_f.Call(phone, opened.Id, 2))), Is.Null);
     }
 
     [TestCase(true)]
@@ -46,7 +46,7 @@ public sealed class ResendAndStopScriptTests
     public async Task Verify_TakesTheWaitingCallsOutOfTheQueue_AndLeavesACancelEntry_WhenTheSessionEnds(bool verified)
     {
         var (phone, code, opened) = await _f.OpenAsync(maxAttempts: 1);
-        var member = CallQueue.Member(new CallRef(phone, opened.Id, 1));
+        var member = CallQueue.Member(_f.Call(phone, opened.Id, 1));
         Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member), Is.Not.Null);
 
         var outcome = await _f.Verifier.VerifyByNumberAsync(phone, verified ? code : SessionFixture.WrongCode(code));

@@ -34,7 +34,7 @@ public sealed class CallQueuePage : RazorPage
             WriteLiteral("<tr><td>");
             Write(c.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
             WriteLiteral("</td><td>");
-            Write(c.Call.Phone.Masked);
+            Write(c.MaskedNumber);
             WriteLiteral("</td><td>");
             Write(c.Call.SessionId);
             WriteLiteral("</td><td>");

@@ -16,6 +16,7 @@ public static class CoreRegistration
         services.AddSingleton(sp => new CodeKeys(Convert.FromBase64String(sp.GetRequiredService<IOptions<VoiceOtpOptions>>().Value.CodeKey)));
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSealer>();
+        services.AddSingleton<PhoneSealer>();
         services.AddSingleton<OtpSessionStore>();
         services.AddSingleton<CallAttemptStore>();
         services.AddSingleton<CallRetrySchedule>();

@@ -29,7 +29,8 @@ public static class RedisRegistration
             config.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG" }, available: false);
             return ConnectionMultiplexer.Connect(config);
         });
-        services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix));
+        services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
+            sp.GetRequiredService<Core.Codes.CodeKeys>()));
         services.AddSingleton<RedisScriptLoader>();
         services.AddHostedService<RedisScriptsStartup>();
         return services;

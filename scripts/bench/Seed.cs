@@ -19,11 +19,11 @@ var config = ConfigurationOptions.Parse(args[0]);
 config.Password = Environment.GetEnvironmentVariable("REDISCLI_AUTH");
 config.CommandMap = CommandMap.Create(new HashSet<string> { "CONFIG" }, available: false);
 var redis = await ConnectionMultiplexer.ConnectAsync(config);
-var keys = new RedisKeys(args[1]);
 var codeKeys = new CodeKeys(Convert.FromBase64String(args[2]));
+var keys = new RedisKeys(args[1], codeKeys);
 var hasher = new CodeHasher(codeKeys);
 var sealer = new CodeSealer(codeKeys);
-var store = new OtpSessionStore(redis, keys);
+var store = new OtpSessionStore(redis, keys, new PhoneSealer(codeKeys));
 if (!OtpCode.TryParse(args[3], out var code))
     throw new ArgumentException("the code must be digits");
 var ttl = TimeSpan.FromHours(1);

@@ -4,7 +4,7 @@
 -- that dies half-way leaves it for the next claim.
 -- KEYS[1] calls to cancel ZSET
 -- ARGV  1 max entries, 2 lease ms
--- Returns the claimed entries "session:calls:+E164"
+-- Returns the claimed entries "session:calls:{phone id}"
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))

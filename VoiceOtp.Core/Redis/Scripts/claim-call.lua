@@ -4,21 +4,24 @@
 -- and stores the digest of the call's fresh token. A call whose session is no longer pending, or
 -- that already has Plivo's request uuid or a refusal, leaves the queue without a request.
 -- KEYS[1] call hash, KEYS[2] session hash, KEYS[3] token lookup, KEYS[4] leased ZSET,
--- KEYS[5] posting ZSET
+-- KEYS[5] posting ZSET, KEYS[6] session-id lookup (holds the sealed number)
 -- ARGV  1 session id, 2 queue member, 3 token lookup value, 4 lease ms, 5 token lookup key name (kept
 --       so that resolve-uncertain-call.lua can retire the token)
--- Returns lost (our lease was taken back; another pump owns the call) | gone | placed | claimed
+-- Returns {kind, sealed number, session expires_at} with kind lost (our lease was taken back;
+-- another pump owns the call) | gone | placed | claimed; the number and expiry only when claimed,
+-- so that the pump needs no other read to place the call.
 if not redis.call('ZSCORE', KEYS[4], ARGV[2]) then
-  return 'lost'
+  return {'lost'}
 end
 redis.call('ZREM', KEYS[4], ARGV[2])
-local s = redis.call('HMGET', KEYS[2], 'status', 'id')
-if s[1] ~= 'pending' or s[2] ~= ARGV[1] then
-  return 'gone'
+local s = redis.call('HMGET', KEYS[2], 'status', 'id', 'expires_at')
+local number = redis.call('GET', KEYS[6])
+if s[1] ~= 'pending' or s[2] ~= ARGV[1] or not number then
+  return {'gone'}
 end
 local c = redis.call('HMGET', KEYS[1], 'request_uuid', 'failed')
 if c[1] or c[2] then
-  return 'placed'
+  return {'placed'}
 end
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -27,4 +30,4 @@ redis.call('ZADD', KEYS[5], now + tonumber(ARGV[4]), ARGV[2])
 redis.call('HSET', KEYS[1], 'posted_at', now, 'token_key', ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[3], ARGV[3], 'PX', ttl)
-return 'claimed'
+return {'claimed', number, s[3]}

@@ -12,13 +12,13 @@
 -- doubles with each resend: ARGV[13], then twice, four times that) and the session has at least
 -- ARGV[14] left to live; otherwise nothing is queued.
 -- ARGV  1 new session id, 2 code digest, 3 sealed code, 4 ttl ms, 5 max verify attempts,
---       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 number (E.164), 10 wake channel,
---       11 wrong codes allowed per hour, 12 per day (0: no limit), 13 resend cooldown ms,
---       14 least time left to call ms
+--       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 the number's id (PhoneId),
+--       10 wake channel, 11 wrong codes allowed per hour, 12 per day (0: no limit), 13 resend
+--       cooldown ms, 14 least time left to call ms, 15 the number sealed for the new id (PhoneSealer)
 -- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited, cooldown; else 0)};
 -- kind is opened | joined | call_limit | locked | rate_limited (wrong-code limit) |
 -- cooldown (resend too soon) | too_late.
--- On opened/joined the member "session:call:number" is in the ready ZSET, due now (Redis clock).
+-- On opened/joined the member "session:call:phone id" is in the ready ZSET, due now (Redis clock).
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local hour, day = tonumber(ARGV[11]) or 0, tonumber(ARGV[12]) or 0
@@ -63,7 +63,7 @@ else
     'max_attempts', ARGV[5], 'status', 'pending', 'calls', 1, 'retries', 0, 'expires_at', expires, 'brand', ARGV[8],
     'last_call_at', now, 'resends', 0)
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
-  redis.call('SET', KEYS[2], ARGV[9], 'PX', ARGV[4])
+  redis.call('SET', KEYS[2], ARGV[15], 'PX', ARGV[4])
 end
 local member = id .. ':' .. call .. ':' .. ARGV[9]
 redis.call('ZADD', KEYS[3], now, member)

@@ -6,7 +6,7 @@
 -- KEYS[1] call hash, KEYS[2] session hash, KEYS[3] ready calls ZSET
 -- No retry is queued that would ring with less than ARGV[8] left before the session expires.
 -- ARGV  1 outcome, 2 Plivo call uuid, 3 session id, 4 max calls, 5 '1' if unanswered,
---       6 number (E.164), 7 wake channel, 8 least time left to call ms, 9.. delay in ms before
+--       6 the number's id (PhoneId, for the queue member), 7 wake channel, 8 least time left to call ms, 9.. delay in ms before
 --       retry 1, 2, ... (their count is the retry budget)
 -- Returns {next call number or 0, retry number, delay ms}; {-1, 0, 0} when the call is unknown
 if redis.call('EXISTS', KEYS[1]) == 0 then

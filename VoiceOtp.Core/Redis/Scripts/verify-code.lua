@@ -17,7 +17,8 @@
 -- KEYS[1] session hash, KEYS[2] the number's wrong-code log (ZSET member -> Redis time in ms),
 -- KEYS[3] ready calls ZSET, KEYS[4] calls to cancel ZSET
 -- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number),
---       3 wrong codes allowed per hour, 4 per day (0: no limit), 5 number (E.164)
+--       3 wrong codes allowed per hour, 4 per day (0: no limit), 5 the number's id (PhoneId), which
+--       ends the queue members
 -- Returns {kind, session id, attempts remaining | ms until a code may be tried again,
 -- expires_at (unix ms) when verified, else 0}; kind is verified | rejected | locked | not_found | rate_limited
 local function stop_calls(id)
