@@ -8,8 +8,9 @@ namespace VoiceOtp.Tests.Secrets;
 // The engine as its own process with a separate fake Plivo and its log turned up to Trace for its
 // own categories (Debug for Hangfire and everything else the configuration lets through), driven
 // through every path a secret could leak on: success, wrong codes, a lock-out, Plivo failing (500)
-// and refusing (400), an unanswered call and its retry, and a forged webhook. Everything secret it
-// met is collected in Secrets, so the tests can look for each.
+// and refusing (400), an unanswered call and its retry, a verify by session id, a forged webhook
+// and a status read of every session. Everything secret it met is collected, so the tests can look
+// for each.
 public sealed class LoggedFlow : IAsyncDisposable
 {
     public const string DashboardPassword = "logged-flow-dashboard-secret";
@@ -30,6 +31,7 @@ public sealed class LoggedFlow : IAsyncDisposable
     public List<string> Codes { get; } = [];
     public List<string> Numbers { get; } = [];
     public List<string> CallTokens { get; } = [];
+    public List<string> Sessions { get; } = [];
 
     public static async Task<LoggedFlow> StartAsync()
     {
@@ -81,7 +83,16 @@ public sealed class LoggedFlow : IAsyncDisposable
         var codeE = await AnswerAsync(retry);
         using (var forged = HostileApps.Signed((string)retry.Body["answer_url"]!, HostileApps.AnswerForm(e), "12345678901234567890", "forged-token"))
             (await Api.SendAsync(forged)).Dispose();
-        await PostVerifyAsync(e, codeE);
+        var (verified, _) = await global::VoiceOtp.Tests.Infrastructure.Api.PostAsync(Api, "/verify_otp",
+            new { session_uuid = Sessions[^1], otp = codeE });
+        Assert.That((int)verified, Is.EqualTo(200), "the retried session verifies by its session id");
+
+        foreach (var session in Sessions)
+        {
+            var (status, body) = await global::VoiceOtp.Tests.Infrastructure.Api.GetAsync(Api, "/sessions/" + session);
+            Assert.That((int)status, Is.EqualTo(200), "every session's status reads");
+            Assert.That((string?)body["destination_number_masked"], Does.Contain("*"));
+        }
     }
 
     private string Number()
@@ -110,10 +121,10 @@ public sealed class LoggedFlow : IAsyncDisposable
     private async Task<FakePlivo.RecordedCall> DispatchAsync(string number, string? callbackUrl = null)
     {
         var before = Plivo.Calls.Count;
-        if (callbackUrl is null)
-            await global::VoiceOtp.Tests.Infrastructure.Api.DispatchAsync(Api, number);
-        else
-            await global::VoiceOtp.Tests.Infrastructure.Api.PostAsync(Api, "/dispatch_otp", new { destination_number = number, callback_url = callbackUrl });
+        var (_, dispatched) = callbackUrl is null
+            ? await global::VoiceOtp.Tests.Infrastructure.Api.DispatchAsync(Api, number)
+            : await global::VoiceOtp.Tests.Infrastructure.Api.PostAsync(Api, "/dispatch_otp", new { destination_number = number, callback_url = callbackUrl });
+        Sessions.Add((string)dispatched["session_uuid"]!);
         var call = await Plivo.WaitForCallAsync(before + 1);
         Assert.That(To(call), Is.EqualTo(number));
         var answerUrl = (string)call.Body["answer_url"]!;

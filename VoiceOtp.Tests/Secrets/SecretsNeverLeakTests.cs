@@ -8,8 +8,9 @@ using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Secrets;
 
-// After one LoggedFlow, nothing the engine wrote to its log, kept as Hangfire job data, or shows on
-// the dashboard contains a code it spoke, a call token, a configured secret, or a full number.
+// After one LoggedFlow, nothing the engine wrote to its log, kept in Redis (its own keys and
+// Hangfire's), kept as Hangfire job data, or shows on the dashboard contains a code it spoke, a call
+// token, a configured secret, or a full number.
 [NonParallelizable]
 public sealed class SecretsNeverLeakTests
 {
@@ -83,6 +84,27 @@ public sealed class SecretsNeverLeakTests
 
         Assert.That(html.ToString(), Does.Contain("/hangfire/jobs/details/"), "the pages list the flow's jobs");
         AssertFree("the dashboard", html.ToString(), includeConfiguredSecrets: true);
+    }
+
+    // Every key name and every value (strings, hash fields and values, list, set and sorted-set
+    // members) under the engine's prefix and Hangfire's, read after the whole flow.
+    [Test]
+    public async Task Redis_HoldsNoFullNumber_InAnyKeyOrValue_AfterAFullFlow()
+    {
+        var picture = await RedisSnapshot.TakeAsync(TestEnvironment.Redis.Connection,
+            [_flow.Settings["Redis:KeyPrefix"], _flow.Settings["Redis:JobsPrefix"]]);
+        var everything = string.Join("\n", picture.Select(e => e.Key + " => " + e.Value));
+        var prefix = _flow.Settings["Redis:KeyPrefix"];
+
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "session:"), "the flow's sessions are in the scan");
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "wrong_codes:"), "so is the locked number's wrong-code log");
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "sid:"));
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "status:"));
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "token:"));
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "events:event:"), "and the events' outbox records");
+        Assert.That(picture.Keys, Has.Some.StartsWith(_flow.Settings["Redis:JobsPrefix"] + "job:"), "and Hangfire's jobs");
+        Assert.That(everything, Does.Contain(TestPhones.Masked(_flow.Numbers[0])), "the status keeps the masked number");
+        AssertFree("Redis", everything, includeConfiguredSecrets: true);
     }
 
     private void AssertFree(string where, string text, bool includeConfiguredSecrets)
