@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using VoiceOtp.Web.PublicApi;
 
 namespace VoiceOtp.Web.Hosting;
@@ -22,8 +21,7 @@ public static class ErrorPipeline
                 var s and >= 400 and < 500 => new ApiResponse("invalid", $"request refused ({s})"),
                 _ => new ApiResponse("error", "internal error"),
             };
-            response.ContentType = "application/json; charset=utf-8";
-            await response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings));
+            await ApiResponseWriter.WriteAsync(response, response.StatusCode, body);
         });
         return app;
     }

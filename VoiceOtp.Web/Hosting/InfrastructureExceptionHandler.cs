@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
-using Newtonsoft.Json;
 using StackExchange.Redis;
 using VoiceOtp.Web.PublicApi;
 
@@ -36,11 +35,9 @@ public sealed partial class InfrastructureExceptionHandler(ILogger<Infrastructur
             Log.StorageUnavailable(logger, route, storage);
         else if (status >= 500)
             Log.Failed(logger, exception.GetType().Name, route);
-        context.Response.StatusCode = status;
         if (status == 503)
             context.Response.Headers.RetryAfter = "1";
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings), cancellationToken);
+        await ApiResponseWriter.WriteAsync(context.Response, status, body, cancellationToken);
         return true;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Plivo;
-using VoiceOtp.Web.PublicApi;
 
 namespace VoiceOtp.Web.PlivoWebhooks;
 
@@ -16,7 +15,9 @@ public sealed class HangupController(HangupRecorder recorder) : ControllerBase
     public async Task<IActionResult> Hangup(string token)
     {
         var form = Request.HasFormContentType ? await Request.ReadFormAsync() : FormCollection.Empty;
-        var known = await recorder.RecordAsync(token, CallCallbackParameters.From(k => form[k].FirstOrDefault()));
-        return Ok(known ? new ApiResponse("recorded", "call outcome recorded") : new ApiResponse("ignored", "unknown or expired call"));
+        await recorder.RecordAsync(token, CallCallbackParameters.From(k => form[k].FirstOrDefault()));
+        // Plivo reads nothing from this answer: an empty Plivo XML document, the same whether the
+        // call was known or not.
+        return Content(EmptyXml.Response(), "application/xml");
     }
 }

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 using VoiceOtp.Core;
-using VoiceOtp.Web.Hosting;
 
 namespace VoiceOtp.Web.PublicApi;
 
@@ -45,17 +43,10 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteAsync(StatusCodes.Status401Unauthorized,
+        return ApiResponseWriter.WriteAsync(Response, StatusCodes.Status401Unauthorized,
             new ApiResponse("unauthorized", "send a valid API key as 'Authorization: Bearer <key>'"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteAsync(StatusCodes.Status403Forbidden, new ApiResponse("forbidden", "this API key may not do that"));
-
-    private Task WriteAsync(int status, ApiResponse body)
-    {
-        Response.StatusCode = status;
-        Response.ContentType = "application/json; charset=utf-8";
-        return Response.WriteAsync(JsonConvert.SerializeObject(body, PublicApiRegistration.JsonSettings));
-    }
+        ApiResponseWriter.WriteAsync(Response, StatusCodes.Status403Forbidden, new ApiResponse("forbidden", "this API key may not do that"));
 }
