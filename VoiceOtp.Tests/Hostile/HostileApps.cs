@@ -7,7 +7,7 @@ namespace VoiceOtp.Tests.Hostile;
 
 // What the hostile table is sent to: the engine as deployed (its own process, a separate fake
 // Plivo, so the test holds real call tokens and signs Plivo's callbacks itself) and a second engine
-// running the built-in simulator, each under key prefixes of its own so that nothing else writes there.
+// running the built-in simulator and the demo page, each under key prefixes of its own so that nothing else writes there.
 public sealed class HostileApps : IAsyncDisposable
 {
     public const string DashboardUser = "admin";
@@ -32,6 +32,7 @@ public sealed class HostileApps : IAsyncDisposable
         apps.Engine = apps.Start("hostile", s => s["Plivo:BaseUrl"] = apps.Plivo.BaseUrl);
         apps.Simulator = apps.Start("hostile-sim", s =>
         {
+            s["Demo:Enabled"] = "true";
             s["Plivo:Simulator"] = "true";
             s["Plivo:AllowSimulator"] = "true";
             s["Plivo:BaseUrl"] = "";

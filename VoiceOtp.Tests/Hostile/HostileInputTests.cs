@@ -13,7 +13,10 @@ public sealed class HostileInputTests
     private HostileApps _apps = null!;
 
     public static IEnumerable<TestCaseData> Cases() =>
-        PublicApiHostileCases.All().Concat(WebhookHostileCases.All()).Select(c => new TestCaseData(c).SetName("Hostile(" + c.Name + ")"));
+        AllRows().Select(c => new TestCaseData(c).SetName("Hostile(" + c.Name + ")"));
+
+    private static IEnumerable<HostileCase> AllRows() =>
+        PublicApiHostileCases.All().Concat(WebhookHostileCases.All()).Concat(DemoHostileCases.All()).Concat(AdminHostileCases.All());
 
     [OneTimeSetUp]
     public async Task StartAsync() => _apps = await HostileApps.StartAsync();
@@ -28,7 +31,7 @@ public sealed class HostileInputTests
     [Test]
     public void Table_HasAtLeastFortyRows_CoveringEveryEndpointFamily()
     {
-        var rows = PublicApiHostileCases.All().Concat(WebhookHostileCases.All()).ToList();
+        var rows = AllRows().ToList();
 
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(40));
         Assert.That(rows.Select(r => r.Name).Distinct().Count(), Is.EqualTo(rows.Count), "names are unique");

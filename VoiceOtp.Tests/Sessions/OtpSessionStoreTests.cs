@@ -102,7 +102,7 @@ public sealed class OtpSessionStoreTests
         Assert.That(_f.Keys.Session(phone), Is.EqualTo(sessionKey));
         var sealedNumber = (string?)await Db.StringGetAsync(lookupKey);
         Assert.That(sealedNumber, Does.Not.Contain(phone.E164[1..]), "the lookup holds the number sealed");
-        Assert.That(_f.Phones.TryUnseal(opened.Id, sealedNumber, out var opens) && opens == phone, Is.True);
+        Assert.That(_f.Phones.TryUnseal(opened.Id, sealedNumber, out var opens) && opens!.Equals(phone), Is.True);
         Assert.That(_f.Phones.TryUnseal("another-session", sealedNumber, out _), Is.False, "bound to its session id");
         Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
         Assert.That(await Db.KeyTimeToLiveAsync(lookupKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
