@@ -4,9 +4,10 @@ using VoiceOtp.Tests.Infrastructure;
 namespace VoiceOtp.Tests.Hostile;
 
 // What each endpoint family answers to a request it refuses:
-// - ApiJson: the public API, the demo API, the breaker admin API, the simulator's inspection API and every bare status (unknown route,
-//   wrong verb, wrong media type, body too large): the status, Content-Type application/json, and a
-//   JSON object with string "status" and "message" (the word given, when there is one).
+// - ApiJson: the public API, the demo API, the breaker admin API, the simulator's inspection API
+//   and every bare status (unknown route, wrong verb, wrong media type, body too large): the status,
+//   Content-Type application/json, and a JSON object with string "status" and "message" (the word
+//   given, when there is one).
 // - EmptyForbidden: a Plivo webhook whose signature is missing, wrong, re-signed or replayed,
 //   or whose form cannot be read: 403 with an empty body (Plivo reads nothing; a forger learns nothing).
 // - PlivoJson: the simulator's Make-a-call API, which answers as Plivo does: {"api_id", "error"}.
