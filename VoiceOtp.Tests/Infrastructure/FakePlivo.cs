@@ -98,6 +98,30 @@ public sealed class FakePlivo : IAsyncDisposable
         return await http.SendAsync(request);
     }
 
+    // Plays a person picking up the call: the signed answer, the key the gate asks for, and the
+    // code the engine then speaks; then Plivo's hangup. Returns the code heard.
+    public static async Task<string> AnswerAndHearAsync(HttpClient http, RecordedCall call)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("CallUUID", Guid.NewGuid().ToString()), new("CallStatus", "in-progress"), new("Direction", "outbound"),
+            new("From", "14155550100"), new("To", ((string)call.Body["to"]!).TrimStart('+')), new("RequestUUID", call.RequestUuid),
+        ];
+        using var answer = await SendCallbackAsync(http, (string)call.Body["answer_url"]!, form);
+        var xml = System.Xml.Linq.XDocument.Parse(await answer.Content.ReadAsStringAsync());
+        if (xml.Root!.Element("GetDigits") is { } gate)
+        {
+            using var pressed = await SendCallbackAsync(http, (string)gate.Attribute("action")!,
+                [.. form, new("Digits", gate.Value.Split(' ')[1])]);
+            xml = System.Xml.Linq.XDocument.Parse(await pressed.Content.ReadAsStringAsync());
+        }
+        var code = xml.Descendants("say-as").First().Value;
+        form.RemoveAll(kv => kv.Key == "CallStatus");
+        using var hangup = await SendCallbackAsync(http, (string)call.Body["hangup_url"]!,
+            [.. form, new("CallStatus", "completed"), new("HangupCause", "NORMAL_CLEARING"), new("Duration", "9"), new("BillDuration", "9")]);
+        return code;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
