@@ -157,7 +157,7 @@ public sealed class RedisFailureTests
     private const string Free = "for i = 1, tonumber(ARGV[1]) do redis.call('DEL', 'fill:' .. i) end";
     private const int FillKeys = 20_000;
 
-    private static async Task FillAsync(RedisServer redis)
+    internal static async Task FillAsync(RedisServer redis)
     {
         var db = redis.Connection.GetDatabase();
         await db.ScriptEvaluateAsync(Fill, null, [FillKeys]);
@@ -167,5 +167,5 @@ public sealed class RedisFailureTests
             "precondition: Redis is full");
     }
 
-    private static Task FreeAsync(RedisServer redis) => redis.Connection.GetDatabase().ScriptEvaluateAsync(Free, null, [FillKeys]);
+    internal static Task FreeAsync(RedisServer redis) => redis.Connection.GetDatabase().ScriptEvaluateAsync(Free, null, [FillKeys]);
 }

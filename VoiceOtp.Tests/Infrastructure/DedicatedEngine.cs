@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 namespace VoiceOtp.Tests.Infrastructure;
 
 // An engine process with a redis-server of its own, for tests that fill, stop, stall or restart
-// Redis: the shared test server must never see that. The simulator plays Plivo.
+// Redis: the shared test server must never see that. The simulator plays Plivo, unless a separate
+// fake Plivo is given.
 public sealed class DedicatedEngine : IAsyncDisposable
 {
     public const string KeyPrefix = "dedicated:{d}:";
@@ -23,13 +24,13 @@ public sealed class DedicatedEngine : IAsyncDisposable
     public HttpClient Api { get; }
 
     public static async Task<DedicatedEngine> StartAsync(bool persistent = false, string[]? redisArguments = null,
-        IDictionary<string, string>? settings = null)
+        IDictionary<string, string>? settings = null, FakePlivo? plivo = null)
     {
         var redis = await RedisServer.StartAsync(persistent, redisArguments ?? []);
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var all = TestSettings.For(baseUrl, redis.Configuration, KeyPrefix, "{dedicated-jobs}:");
-        all["Plivo:Simulator"] = "true";
-        all["Plivo:BaseUrl"] = "";
+        all["Plivo:Simulator"] = plivo is null ? "true" : "false";
+        all["Plivo:BaseUrl"] = plivo?.BaseUrl ?? "";
         all["Redis:TimeoutMs"] = "1000";
         all["Redis:ConnectTimeoutMs"] = "1000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
