@@ -82,8 +82,12 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
             [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)uncertainWindow.TotalMilliseconds]))!;
         var calls = new List<CallRef>(r.Length - 1);
         for (var i = 1; i < r.Length; i++)
+        {
             if (TryParseMember((string)r[i]!, out var call))
                 calls.Add(call);
+            else // unreadable (such as one named by a plain number, from before phone ids): it would circle forever
+                await _db.SortedSetRemoveAsync(keys.LeasedCalls, (string)r[i]!);
+        }
         var wait = (long)r[0];
         return new ClaimedBatch(calls, wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
     }

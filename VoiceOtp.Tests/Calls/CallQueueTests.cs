@@ -1,6 +1,7 @@
 using VoiceOtp.Core.Plivo;
 using StackExchange.Redis;
 using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Sessions;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Calls;
@@ -29,6 +30,18 @@ public sealed class CallQueueTests
         Assert.That(batch.Calls, Is.EqualTo(new[] { _f.Call(phone, session.Id, 1) }));
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.ReadyCalls), Is.Zero);
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.LeasedCalls), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Claim_DropsAMemberNamedByAPlainNumber_InsteadOfLeasingItForever()
+    {
+        await Db.SortedSetAddAsync(_f.Keys.ReadyCalls, $"{SessionId.New()}:1:{TestPhones.Next()}", 0);
+
+        var batch = await Queue.ClaimAsync(10, TimeSpan.Zero, 0);
+
+        Assert.That(batch.Calls, Is.Empty);
+        Assert.That(await Db.SortedSetLengthAsync(_f.Keys.LeasedCalls), Is.Zero, "nothing returns it to ready");
+        Assert.That(await Db.SortedSetLengthAsync(_f.Keys.ReadyCalls), Is.Zero);
     }
 
     [Test]
