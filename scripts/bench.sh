@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 seconds=${BENCH_SECONDS:-10}
 right_seeds=${BENCH_RIGHT_SEEDS:-150000}
-wrong_seeds=40000
+wrong_seeds=80000
 queued_calls=${BENCH_QUEUED_CALLS:-40000}
 warmup=${BENCH_WARMUP_SECONDS:-10}
 bash scripts/ensure-redis.sh

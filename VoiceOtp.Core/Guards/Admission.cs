@@ -18,12 +18,13 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
     public Task<Refusal?> AdmitDispatchAsync(PhoneNumber phone, RequestOrigin origin)
     {
         var o = options.Value;
+        // Both number limits share one log: one key per number, not two.
         var number = tags.Of("number", phone.E164);
         var windows = new List<Window>
         {
-            new($"{o.DispatchesPerNumberPerHour} dispatches per hour to this number", keys.RateWindow("number-hour", number),
+            new($"{o.DispatchesPerNumberPerHour} dispatches per hour to this number", keys.RateWindow("number", number),
                 o.DispatchesPerNumberPerHour, TimeSpan.FromHours(1)),
-            new($"{o.DispatchesPerNumberPerDay} dispatches per day to this number", keys.RateWindow("number-day", number),
+            new($"{o.DispatchesPerNumberPerDay} dispatches per day to this number", keys.RateWindow("number", number),
                 o.DispatchesPerNumberPerDay, TimeSpan.FromDays(1)),
             new($"{o.DispatchesPerApiKeyPerMinute} dispatches per minute for this API key",
                 keys.RateWindow("apikey-minute", tags.Of("apikey", origin.ApiKeyId)), o.DispatchesPerApiKeyPerMinute, TimeSpan.FromMinutes(1)),

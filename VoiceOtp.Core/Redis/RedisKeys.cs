@@ -69,7 +69,8 @@ namespace VoiceOtp.Core.Redis;
 // The guard keys (rate limits, breakers, spend) sit under the prefix's hash tag like every other key,
 // which lets admit.lua check all of a dispatch's limits in one step; counters are named by GuardTags
 // digests, never by a number, IP or key. Scope is a country ("GB") or a country and prefix ("GB:+44207").
-//   {p}guard:rate:{limit}:{tag}    ZSET   request id -> Redis time (ms); admit.lua; TTL = window
+//   {p}guard:rate:{limit}:{tag}    ZSET   request id -> Redis time (ms); admit.lua; TTL = longest window of the key
+//                                          (limit "number" holds both number limits, hour and day)
 //   {p}guard:calls:{scope}         ZSET   the same, calls placed to a country in the last hour
 //   {p}guard:breakers              HASH   scope -> "open_until_ms|reason|opened_ms"; admit.lua
 //                                                trips, BreakerStore resets; TTL = longest cool-down

@@ -31,6 +31,24 @@ public sealed class AdmissionTests
     }
 
     [Test]
+    public async Task Dispatch_KeepsBothNumberLimitsInOneLog_AndTheDayLimitCountsItToo()
+    {
+        var f = new GuardFixture(new GuardOptions { DispatchesPerNumberPerHour = 5, DispatchesPerNumberPerDay = 3 });
+        var phone = Phone();
+        for (var i = 0; i < 3; i++)
+            Assert.That(await f.Admission.AdmitDispatchAsync(phone, GuardFixture.Origin()), Is.Null);
+
+        var refusal = await f.Admission.AdmitDispatchAsync(phone, GuardFixture.Origin());
+
+        Assert.That(refusal?.Message, Does.Contain("per day to this number"));
+        Assert.That(refusal!.RetryAfterSeconds, Is.InRange(86_300, 86_400));
+        var server = TestEnvironment.Redis.Connection.GetServers()[0];
+        var logs = server.Keys(pattern: f.Keys.Prefix.Replace("{", "\\{").Replace("}", "\\}") + "guard:rate:number*").ToList();
+        Assert.That(logs, Has.Count.EqualTo(1), "one sorted set serves the hour and the day limit of a number");
+        Assert.That(await TestEnvironment.Redis.Connection.GetDatabase().SortedSetLengthAsync(logs[0]), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task Dispatch_RefusalCountsNothing_SoOtherLimitsKeepTheirBudget()
     {
         var f = new GuardFixture(new GuardOptions { DispatchesPerNumberPerHour = 1, DispatchesPerApiKeyPerMinute = 2 });

@@ -4,7 +4,9 @@
 -- nothing except when it trips a breaker (and drops window entries that had already expired).
 -- Windows are sliding logs on Redis's clock, shared by every instance: an admitted request adds
 -- its id at the current time to every window, so a limit of L per window W never lets L+1 through
--- in any span of W, and no counter resets at a boundary.
+-- in any span of W, and no counter resets at a boundary. Windows may share a key (a number's hour
+-- and day limits are one log): a key is trimmed by its longest window and each window counts only
+-- its own span, so one entry per request serves every window of that key.
 -- KEYS  1..W      sliding-window sorted sets, in ARGV order
 --       W+1       breakers hash (only when B > 0)
 --       then      per breaker scope: session list, session states hash
@@ -76,17 +78,29 @@ for i = 0, B - 1 do
   end
 end
 
+-- The longest window of each key: what it is trimmed to and how long it lives.
+local longest = {}
+for i = 0, W - 1 do
+  local key, window = KEYS[i + 1], tonumber(ARGV[wa + 3 * i + 1])
+  if not longest[key] or window > longest[key] then
+    longest[key] = window
+  end
+end
+for key, window in pairs(longest) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+end
+
 local wait, which = -1, 0
 for i = 0, W - 1 do
   local key, limit, window, scope = KEYS[i + 1], tonumber(ARGV[wa + 3 * i]), tonumber(ARGV[wa + 3 * i + 1]), ARGV[wa + 3 * i + 2]
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
+  local since = '(' .. (now - window)
+  local count = redis.call('ZCOUNT', key, since, '+inf')
   if count >= limit then
     if scope ~= '' then
       return trip(scope, 'calls')
     end
     -- The entry whose expiry brings the count back under the limit.
-    local e = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+    local e = redis.call('ZRANGEBYSCORE', key, since, '+inf', 'WITHSCORES', 'LIMIT', count - limit, 1)
     local w = tonumber(e[2]) + window - now
     if w > wait then
       wait, which = w, i + 1
@@ -97,8 +111,8 @@ if wait >= 0 then
   return {'rate_limited', wait, which}
 end
 
-for i = 0, W - 1 do
-  redis.call('ZADD', KEYS[i + 1], now, ARGV[1])
-  redis.call('PEXPIRE', KEYS[i + 1], tonumber(ARGV[wa + 3 * i + 1]))
+for key, window in pairs(longest) do
+  redis.call('ZADD', key, now, ARGV[1])
+  redis.call('PEXPIRE', key, window)
 end
 return {'allowed'}
