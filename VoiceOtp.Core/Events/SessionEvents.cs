@@ -26,11 +26,7 @@ public sealed partial class SessionEvents(
 
     public async Task VerifyCheckedAsync(string sessionId, VerifyStatus result, int attemptsLeft)
     {
-        if (result == VerifyStatus.Rejected)
-        {
-            await status.RecordAttemptsAsync(sessionId, attemptsLeft);
-            return;
-        }
+        // A rejection's attempts left were written by verify-code.lua itself.
         if (result is not (VerifyStatus.Verified or VerifyStatus.Locked))
             return;
         var state = result == VerifyStatus.Verified ? SessionState.Verified : SessionState.Locked;

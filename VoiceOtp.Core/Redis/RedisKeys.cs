@@ -51,7 +51,8 @@ namespace VoiceOtp.Core.Redis;
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
 //   {p}status:{session}       HASH  phone (masked), phone_id, region, created_at, expires_at,
 //                                   max_attempts, attempts_left, callback_url, status, ended_at,
-//                                   failed_call, failed_reason; written only by SessionStatusStore;
+//                                   failed_call, failed_reason; written by SessionStatusStore, and
+//                                   verify-code.lua sets attempts_left on a wrong code;
 //                                   TTL session + StatusRetentionSeconds
 //   {p}webhook:{SHA-256(sig)} STRING "1": an accepted Plivo webhook signature (WebhookReplayGuard);
 //                                   TTL session lifetime + StatusRetentionSeconds

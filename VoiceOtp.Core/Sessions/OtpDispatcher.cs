@@ -42,16 +42,16 @@ public sealed partial class OtpDispatcher(
 
         var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o));
         var status = opened.Status;
+        // Independent writes, sent together in one flush: one round trip after the script, not two.
         if (status == DispatchStatus.Opened)
-            await events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl);
+            await Task.WhenAll(events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl),
+                conversions.RecordOpenedAsync(phone, opened.Id, ttl));
         metrics.Dispatched(status);
         if (status is DispatchStatus.Opened or DispatchStatus.Joined)
         {
             // The script queued the call in the same step: a 200 means it is in Redis and will be
             // placed by a pump even if this process stops right after responding.
             Log.Dispatched(logger, opened.Id, phone.Masked, opened.CallNumber, status);
-            if (status == DispatchStatus.Opened)
-                await conversions.RecordOpenedAsync(phone, opened.Id, ttl);
         }
         else
         {

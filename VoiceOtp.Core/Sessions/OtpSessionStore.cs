@@ -55,7 +55,7 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
             [keys.Session(phone), keys.WrongCodes(phone), keys.ReadyCalls, keys.CallsToCancel],
-            [digest, sessionId ?? "", limits.PerHour, limits.PerDay, keys.PhoneId(phone).Value]))!;
+            [digest, sessionId ?? "", limits.PerHour, limits.PerDay, keys.PhoneId(phone).Value, keys.SessionStatus("")]))!;
         var id = (string)r[1]!;
         var remaining = (long)r[2];
         var expiresAt = r.Length > 3 && (long)r[3] > 0 ? DateTimeOffset.FromUnixTimeMilliseconds((long)r[3]) : (DateTimeOffset?)null;

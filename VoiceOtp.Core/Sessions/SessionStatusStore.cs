@@ -64,9 +64,6 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
 
     public Task<SessionRecord?> FindAsync(string sessionId) => UpdateAsync(sessionId);
 
-    public Task<SessionRecord?> RecordAttemptsAsync(string sessionId, int attemptsLeft) =>
-        UpdateAsync(sessionId, "set", "attempts_left", attemptsLeft);
-
     public Task<SessionRecord?> RecordEndAsync(string sessionId, SessionState state, int attemptsLeft, DateTimeOffset at) =>
         UpdateAsync(sessionId, "set", "attempts_left", attemptsLeft, "set", "status", state.WireName(),
             "nx", "ended_at", at.ToUnixTimeMilliseconds());

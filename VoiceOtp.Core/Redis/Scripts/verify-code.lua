@@ -18,7 +18,8 @@
 -- KEYS[3] ready calls ZSET, KEYS[4] calls to cancel ZSET
 -- ARGV  1 digest of the submitted code, 2 expected session id ('' when verifying by number),
 --       3 wrong codes allowed per hour, 4 per day (0: no limit), 5 the number's id (PhoneId), which
---       ends the queue members
+--       ends the queue members, 6 the status record's key without its session id: a verify by
+--       number learns the id only here, and the record shares the prefix's hash tag (one slot)
 -- Returns {kind, session id, attempts remaining | ms until a code may be tried again,
 -- expires_at (unix ms) when verified, else 0}; kind is verified | rejected | locked | not_found | rate_limited
 local function stop_calls(id)
@@ -77,5 +78,10 @@ if remaining <= 0 then
   redis.call('HDEL', KEYS[1], 'digest', 'sealed')
   stop_calls(s[2])
   return {'locked', s[2], 0}
+end
+-- The status document's attempts left, in the same step, so a wrong code costs one round trip.
+local status = ARGV[6] .. s[2]
+if redis.call('EXISTS', status) == 1 then
+  redis.call('HSET', status, 'attempts_left', remaining)
 end
 return {'rejected', s[2], remaining}
