@@ -20,9 +20,11 @@ namespace VoiceOtp.Core.Calls;
 //     └──── Release: the request surely never left (no connection, Plivo's 429), after a pause
 //
 // Writers of ready: open-or-join-session.lua (the first call of a dispatch, or a join's call, in the
-// same step that opens the session), record-call-outcome.lua (a retry of an unanswered call, due
+// same step that opens the session; a new session's first call is scored FirstCallLeadMs ahead, so
+// that under pacing it goes before the retries already waiting), record-call-outcome.lua (a retry of an unanswered call, due
 // after its delay, in the step that reserves it), claim-calls.lua (expired leases), Release and
-// resolve-uncertain-call.lua. verify-code.lua removes a verified or locked session's waiting calls.
+// resolve-uncertain-call.lua. verify-code.lua removes a verified or locked session's waiting calls,
+// CallCanceller those of a session that expired.
 // Contract: a dispatch answered 200 has its member in ready; a member is posted at most once per
 // token, because only the pump holding a live lease may move it to posting, and nothing moves a
 // member out of posting except the pump's own result or the expiry to uncertain. An uncertain call
@@ -72,6 +74,14 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
     public static readonly TimeSpan DefaultUncertainWindow = TimeSpan.FromSeconds(75);
 
+    // How long a call's record and token outlive its session: long enough for CallCanceller to stop
+    // a call at the session's expiry and for that call's hangup callback to be recorded.
+    public static readonly TimeSpan AfterSession = TimeSpan.FromMinutes(2);
+
+    // open-or-join-session.lua scores a new session's first call this far before its due time, so
+    // that it is claimed before the retries already due (see the script).
+    public const long FirstCallLeadMs = 10_000_000_000_000;
+
     public string WakeChannel => keys.WakeChannel;
 
     public async Task<ClaimedBatch> ClaimAsync(int batch, TimeSpan lease, int callsPerSecond, TimeSpan uncertainWindow = default)
@@ -96,7 +106,8 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
                 keys.LeasedCalls, keys.PostingCalls],
-            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]);
+            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey,
+                (long)AfterSession.TotalMilliseconds]);
         var claim = kind switch
         {
             "claimed" => CallClaim.Claimed,
@@ -138,7 +149,8 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var next = batch.SortedSetRangeByRankWithScoresAsync(keys.ReadyCalls, 0, take - 1);
         batch.Execute();
         var due = (await next).Select(e => (Ok: TryParseMember(e.Element!, out var c), Call: c!, At: e.Score))
-            .Where(e => e.Ok).Select(e => new QueuedCall(e.Call, DateTimeOffset.FromUnixTimeMilliseconds((long)e.At))).ToList();
+            .Where(e => e.Ok).Select(e => new QueuedCall(e.Call,
+                DateTimeOffset.FromUnixTimeMilliseconds(e.At < 0 ? (long)e.At + FirstCallLeadMs : (long)e.At), e.At < 0)).ToList();
         return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, due);
     }
 
@@ -166,6 +178,6 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
 public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
 
-public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt);
+public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt, bool FirstCall);
 
 public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, IReadOnlyList<QueuedCall> NextDue);

@@ -21,13 +21,13 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    // One EVALSHA: the per-number wrong-code check, the session, its lookup and its queued call are
-    // decided and written together or not at all.
+    // One EVALSHA: the per-number wrong-code check, the session, its lookup, its queued call and its
+    // expiry entry for CallCanceller are decided and written together or not at all.
     public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone)],
+            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
                 s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, phone.E164, keys.WakeChannel, limits.PerHour, limits.PerDay,
                 (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds]))!;
