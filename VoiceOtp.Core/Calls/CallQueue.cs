@@ -139,19 +139,38 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return TimeSpan.FromMilliseconds(Math.Max(0, delay));
     }
 
+    // For the dashboard: every call in flight or uncertain, and the first `take` of the ready queue,
+    // each with where it is (its state in the queue) and what its call record says.
     public async Task<CallQueueSnapshot> SnapshotAsync(int take)
     {
+        var now = DateTimeOffset.UtcNow;
         var batch = _db.CreateBatch();
         var ready = batch.SortedSetLengthAsync(keys.ReadyCalls);
-        var leased = batch.SortedSetLengthAsync(keys.LeasedCalls);
-        var posting = batch.SortedSetLengthAsync(keys.PostingCalls);
-        var uncertain = batch.SortedSetLengthAsync(keys.UncertainCalls);
-        var next = batch.SortedSetRangeByRankWithScoresAsync(keys.ReadyCalls, 0, take - 1);
+        var stopping = batch.SortedSetLengthAsync(keys.CallsToCancel, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        var sets = new[] { (keys.ReadyCalls, "ready"), (keys.LeasedCalls, "claimed"), (keys.PostingCalls, "posting"),
+                (keys.UncertainCalls, "uncertain") }
+            .Select(s => (Where: s.Item2, Entries: batch.SortedSetRangeByRankWithScoresAsync(s.Item1, 0, take - 1))).ToList();
         batch.Execute();
-        var due = (await next).Select(e => (Ok: TryParseMember(e.Element!, out var c), Call: c!, At: e.Score))
-            .Where(e => e.Ok).Select(e => new QueuedCall(e.Call,
-                DateTimeOffset.FromUnixTimeMilliseconds(e.At < 0 ? (long)e.At + FirstCallLeadMs : (long)e.At), e.At < 0)).ToList();
-        return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, due);
+        var listed = new List<(string Where, CallRef Call, double Score)>();
+        foreach (var (where, entries) in sets)
+            foreach (var e in await entries)
+                if (TryParseMember(e.Element!, out var call))
+                    listed.Add((where, call, e.Score));
+        var records = _db.CreateBatch();
+        var reads = listed.Select(c => records.HashGetAllAsync(keys.Call(c.Call.Phone, c.Call.SessionId, c.Call.CallNumber))).ToList();
+        records.Execute();
+        var calls = new List<QueuedCall>(listed.Count);
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var (where, call, score) = listed[i];
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(score < 0 ? (long)score + FirstCallLeadMs : (long)score);
+            var record = (await reads[i]).ToDictionary(e => (string)e.Name!, e => (string?)e.Value ?? "");
+            calls.Add(new QueuedCall(call, where == "ready" && at > now ? "waiting" : where, at, score < 0,
+                record.Count == 0 ? null : CallStates.FromRecord(record),
+                record.TryGetValue("not_sent", out var notSent) ? int.Parse(notSent, CultureInfo.InvariantCulture) : 0));
+        }
+        return new CallQueueSnapshot(await ready, calls.Count(c => c.Where is "claimed" or "posting"),
+            calls.Count(c => c.Where == "uncertain"), await stopping, calls);
     }
 
     private Task Record(CallRef call, params RedisValue[] fields) =>
@@ -178,6 +197,9 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
 public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
 
-public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt, bool FirstCall);
+// Where: ready (due), waiting (ready, due later: a retry's delay or a backoff), claimed, posting,
+// uncertain; At: when it is due, or when its lease or evidence window ends. Record: what its call
+// hash says (null before its first claim); NotSent: requests that surely never reached Plivo.
+public sealed record QueuedCall(CallRef Call, string Where, DateTimeOffset At, bool FirstCall, CallState? Record, int NotSent);
 
-public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, IReadOnlyList<QueuedCall> NextDue);
+public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, long Stopping, IReadOnlyList<QueuedCall> Calls);
