@@ -66,9 +66,13 @@ public sealed class CallLifecycleAcceptanceTests
         await Task.Delay(2500);
         var status = await StatusAsync(sessionId);
 
+        var events = await EventsAsync(number, MaxCalls + 1);
+
         Assert.That(CallsTo(number), Has.Count.EqualTo(MaxCalls));
         Assert.That(Outcomes(status), Is.EqualTo(Enumerable.Repeat("no_answer", MaxCalls)));
         Assert.That((string?)status["session_status"], Is.EqualTo("failed"));
+        Assert.That(Told(events), Is.EquivalentTo(new[] { "call.ended:no_answer", "call.ended:no_answer", "call.ended:no_answer", "session.failed" }));
+        Assert.That((string?)events.Single(e => (string?)e["event"] == "session.failed")["reason"], Is.EqualTo("not_answered"));
     }
 
     [Test]
@@ -108,9 +112,12 @@ public sealed class CallLifecycleAcceptanceTests
         await Task.Delay(2000);
         var status = await StatusAsync(sessionId);
 
+        var events = await EventsAsync(number, 3);
+
         Assert.That(CallsTo(number), Has.Count.EqualTo(2));
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered", "cancelled" }));
         Assert.That((string?)status["session_status"], Is.EqualTo("verified"));
+        Assert.That(Told(events), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified", "call.ended:cancelled" }));
     }
 
     [Test]
@@ -135,6 +142,8 @@ public sealed class CallLifecycleAcceptanceTests
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered" }));
         Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("requeued"));
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }),
+            "one call ended: the late callback of the lost request tells nothing");
     }
 
     [Test]
@@ -156,6 +165,7 @@ public sealed class CallLifecycleAcceptanceTests
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "ringing" }));
         Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("placed"));
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }));
     }
 
     [Test]
@@ -177,6 +187,8 @@ public sealed class CallLifecycleAcceptanceTests
             Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
             await _plivo.WaitForDeleteAsync($"Request/{queued.RequestUuid}/");
             await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["answered", "cancelled"]));
+            Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }),
+                "a call cancelled in Plivo's queue never rang, so no hangup tells of it");
         }
         finally
         {
@@ -184,12 +196,35 @@ public sealed class CallLifecycleAcceptanceTests
         }
     }
 
+    // Every story is also told to a callback receiver of the test's own.
     private async Task<string> DispatchAsync(string number)
     {
-        var (status, body) = await Api.DispatchAsync(_api, number);
+        var url = TestEnvironment.Receiver.NewUrl();
+        _callbackUrls[number] = url;
+        var (status, body) = await Api.PostAsync(_api, "/dispatch_otp", new { destination_number = number, callback_url = url });
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         return (string)body["session_uuid"]!;
     }
+
+    private readonly Dictionary<string, string> _callbackUrls = [];
+
+    // The events delivered for the number's session once `total` arrived (jobs deliver them, so in
+    // no set order); each delivery is checked as a receiver would (signature, no number, no code).
+    private async Task<List<JsonObject>> EventsAsync(string number, int total)
+    {
+        var url = _callbackUrls[number];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (TestEnvironment.Receiver.ReceivedAt(url).Count < total && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        var received = TestEnvironment.Receiver.ReceivedAt(url);
+        Assert.That(received, Has.Count.EqualTo(total), "events: " + string.Join(", ", received.Select(d => d.Event)));
+        foreach (var name in received.Select(d => d.Event!).Distinct())
+            await Events.EventFlow.WaitForEventAsync(url, name, number);
+        return received.Select(d => d.Json).ToList();
+    }
+
+    private static IEnumerable<string> Told(IEnumerable<JsonObject> events) =>
+        events.Select(e => (string)e["event"]! + (e["outcome"] is { } o ? ":" + (string?)o : ""));
 
     private List<FakePlivo.RecordedCall> CallsTo(string number) =>
         _plivo.Calls.Where(c => (string?)c.Body["to"] == number).ToList();
