@@ -25,7 +25,7 @@ namespace VoiceOtp.Core.Redis;
 //   {p}call:{session}:{n}     HASH  posted_at, token_key, not_sent, request_uuid, plivo_queued, failed,
 //                                   uncertain, requeued, outcome, call_uuid, ringing, next_call,
 //                                   cancel_tries   (claim-call, CallQueue, resolve-uncertain-call,
-//                                   record-call-outcome, CallAttemptStore.RecordLive, CallCanceller);
+//                                   record-call-outcome, CallStore.RecordLive, CallCanceller);
 //                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
 //                                   code_plays (press-key.lua, answer-call.lua), heard
 //                                   (record-heard.lua); every writer checks it exists
@@ -54,7 +54,7 @@ namespace VoiceOtp.Core.Redis;
 // The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
 // which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
 //
-// Fields cost_micros and bill_seconds of a call hash are written once by CallAttemptStore.RecordCostAsync
+// Fields cost_micros and bill_seconds of a call hash are written once by CallStore.RecordCostAsync
 // (SpendRecorder, from the hangup), only while the hash exists.
 //
 // The guard keys (rate limits, breakers, spend) sit under the prefix's hash tag like every other key,

@@ -15,7 +15,7 @@ public sealed record OpenedSession(DispatchStatus Status, string Id, DateTimeOff
 public sealed record SpeakableSession(string Sealed, string Brand);
 
 // Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
-// verify-code.lua here, and record-call-outcome.lua (CallAttemptStore), which reserves follow-up calls.
+// verify-code.lua here, and record-call-outcome.lua (CallStore), which reserves follow-up calls.
 // Script reply words stay in this class; callers get outcome types.
 public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys)
 {

@@ -12,7 +12,7 @@ public sealed class CallQueueTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private SessionFixture _f = null!;
     private CallQueue Queue => new(TestEnvironment.Redis.Connection, _f.Keys);
-    private CallAttemptStore Calls => new(TestEnvironment.Redis.Connection, _f.Keys);
+    private CallStore Calls => new(TestEnvironment.Redis.Connection, _f.Keys);
     private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
 
     // A fresh key prefix per test, so that each test has a call queue of its own.

@@ -17,7 +17,7 @@ public static class CoreRegistration
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSealer>();
         services.AddSingleton<OtpSessionStore>();
-        services.AddSingleton<CallAttemptStore>();
+        services.AddSingleton<CallStore>();
         services.AddSingleton<CallRetrySchedule>();
         services.AddSingleton<VoiceOtpMetrics>();
         services.AddSingleton<CallAnswerStore>();
