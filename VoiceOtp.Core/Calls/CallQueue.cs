@@ -196,10 +196,3 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 }
 
 public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
-
-// Where: ready (due), waiting (ready, due later: a retry's delay or a backoff), claimed, posting,
-// uncertain; At: when it is due, or when its lease or evidence window ends. Record: what its call
-// hash says (null before its first claim); NotSent: requests that surely never reached Plivo.
-public sealed record QueuedCall(CallRef Call, string Where, DateTimeOffset At, bool FirstCall, CallState? Record, int NotSent);
-
-public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, long Stopping, IReadOnlyList<QueuedCall> Calls);

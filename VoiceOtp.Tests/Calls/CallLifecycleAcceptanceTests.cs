@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Calls;
@@ -17,6 +16,7 @@ public sealed class CallLifecycleAcceptanceTests
     private FakePlivo _plivo = null!;
     private AppProcess _app = null!;
     private HttpClient _api = null!;
+    private FakePlivoCallbacks _callbacks = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -36,6 +36,7 @@ public sealed class CallLifecycleAcceptanceTests
         await _app.WaitUntilListeningAsync();
         _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+        _callbacks = new FakePlivoCallbacks(_api);
     }
 
     [OneTimeTearDown]
@@ -108,7 +109,7 @@ public sealed class CallLifecycleAcceptanceTests
 
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
         await _plivo.WaitForDeleteAsync($"Call/{callUuid}/");
-        await HangupAsync(second, "cancel", "ORIGINATOR_CANCEL", callUuid);
+        await HangupAsync(second, "cancel", "ORIGINATOR_CANCEL");
         await Task.Delay(2000);
         var status = await StatusAsync(sessionId);
 
@@ -130,7 +131,7 @@ public sealed class CallLifecycleAcceptanceTests
         await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["uncertain"]));
 
         var placed = await WaitForCallAsync(number, 2);
-        using var late = await FakePlivo.SendCallbackAsync(_api, Url(lost, "hangup_url"), HangupForm(lost, "no-answer", "NO_ANSWER", null));
+        using var late = await _callbacks.SendHangupAsync(lost, "no-answer", "NO_ANSWER");
         var code = await AnswerAsync(placed);
         await HangupAsync(placed, "completed", "NORMAL_CLEARING");
         await Task.Delay(2500);
@@ -260,47 +261,12 @@ public sealed class CallLifecycleAcceptanceTests
     private static IEnumerable<string?> Outcomes(JsonObject status) =>
         status["calls"]!.AsArray().Select(c => (string?)c!["outcome"]).ToList();
 
-    private static string Url(FakePlivo.RecordedCall call, string field) => (string)call.Body[field]!;
+    private static string Url(FakePlivo.RecordedCall call, string field) => FakePlivoCallbacks.Url(call, field);
 
-    private async Task<string> RingAsync(FakePlivo.RecordedCall call)
-    {
-        var callUuid = Guid.NewGuid().ToString();
-        using var ring = await FakePlivo.SendCallbackAsync(_api, Url(call, "ring_url"),
-            [.. BaseForm(call, callUuid), new("CallStatus", "ringing"), new("Event", "Ring")]);
-        Assert.That(ring.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _callUuids[call.RequestUuid] = callUuid;
-        return callUuid;
-    }
+    private Task<string> RingAsync(FakePlivo.RecordedCall call) => _callbacks.RingAsync(call);
 
-    private async Task<string> AnswerAsync(FakePlivo.RecordedCall call)
-    {
-        using var answer = await FakePlivo.SendCallbackAsync(_api, Url(call, "answer_url"),
-            [.. BaseForm(call, CallUuid(call)), new("CallStatus", "in-progress"), new("Event", "StartApp")]);
-        var xml = XDocument.Parse(await answer.Content.ReadAsStringAsync());
-        return SimulatorCalls.CodeIn(string.Join(' ', xml.Descendants("say-as").First().Value.ToCharArray()));
-    }
+    private Task<string> AnswerAsync(FakePlivo.RecordedCall call) => _callbacks.AnswerAsync(call);
 
-    private async Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid = null)
-    {
-        using var hangup = await FakePlivo.SendCallbackAsync(_api, Url(call, "hangup_url"), HangupForm(call, callStatus, cause, callUuid));
-        Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private List<KeyValuePair<string, string>> HangupForm(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid) =>
-    [
-        .. BaseForm(call, callUuid ?? CallUuid(call)), new("CallStatus", callStatus), new("Event", "Hangup"),
-        new("HangupCause", cause), new("Duration", callStatus == "completed" ? "18" : "0"),
-        new("BillDuration", callStatus == "completed" ? "18" : "0"),
-    ];
-
-    private readonly Dictionary<string, string> _callUuids = [];
-
-    private string CallUuid(FakePlivo.RecordedCall call) =>
-        _callUuids.TryGetValue(call.RequestUuid, out var uuid) ? uuid : _callUuids[call.RequestUuid] = Guid.NewGuid().ToString();
-
-    private static List<KeyValuePair<string, string>> BaseForm(FakePlivo.RecordedCall call, string callUuid) =>
-    [
-        new("CallUUID", callUuid), new("RequestUUID", call.RequestUuid), new("Direction", "outbound"),
-        new("From", "14155550100"), new("To", Url(call, "to")[1..]),
-    ];
+    private Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause) =>
+        _callbacks.HangupAsync(call, callStatus, cause);
 }

@@ -36,13 +36,18 @@ public sealed class FakePlivoCallbacks(HttpClient api)
 
     public async Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause)
     {
+        using var hangup = await SendHangupAsync(call, callStatus, cause);
+        Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    public Task<HttpResponseMessage> SendHangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause)
+    {
         var seconds = callStatus == "completed" ? "18" : "0";
-        using var hangup = await FakePlivo.SendCallbackAsync(api, Url(call, "hangup_url"),
+        return FakePlivo.SendCallbackAsync(api, Url(call, "hangup_url"),
         [
             .. BaseForm(call), new("CallStatus", callStatus), new("Event", "Hangup"), new("HangupCause", cause),
             new("Duration", seconds), new("BillDuration", seconds),
         ]);
-        Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     private List<KeyValuePair<string, string>> BaseForm(FakePlivo.RecordedCall call) =>
