@@ -11,7 +11,7 @@ namespace VoiceOtp.Core.Calls;
 // action alone, at most 1 + MaxReplays times per call, and only while the call is live and the
 // session pending. So Plivo may repeat any request safely, and a replayed one reads nothing new.
 public sealed class CallAnswerer(
-    CallAttemptStore calls,
+    CallStore calls,
     CallAnswerStore answers,
     OtpSessionStore sessions,
     CodeSealer sealer,

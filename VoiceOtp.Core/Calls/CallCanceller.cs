@@ -1,26 +1,32 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VoiceOtp.Core.Plivo;
 using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Calls;
 
-// Stops the calls of a session that was verified or locked, off the request path: verify-code.lua
-// already took its waiting calls out of the ready queue and left a cancel entry; the pump hands
-// entries here. A call Plivo still holds in its queue is cancelled (DELETE Request), one that rings
-// or is in progress is hung up (DELETE Call, with the CallUUID from its ring or answer callback).
-// A call whose request is still in flight, or that left Plivo's queue before its ring callback came,
-// is looked at again shortly, a bounded number of times.
+// Stops the calls of a session that ended, off the request path. Entries come from verify-code.lua
+// (verified or locked: it already took the waiting calls out of the ready queue) and from
+// open-or-join-session.lua (every session's expiry entry, due at its expiry time); the pump hands
+// due entries here. An entry whose session is still pending (Redis expires the key a moment after
+// the due time) is looked at again when the session's TTL ends. For an ended session its waiting
+// calls leave the ready queue, a call Plivo still holds in its queue is cancelled (DELETE Request),
+// one that rings or is in progress is hung up (DELETE Call, with the CallUUID from its ring or
+// answer callback). A call whose request is still in flight, or that left Plivo's queue before its
+// ring callback came, is looked at again shortly, a bounded number of times.
 public sealed partial class CallCanceller(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     PlivoCallClient plivo,
+    IOptions<VoiceOtpOptions> options,
     ILogger<CallCanceller> logger)
 {
     private const int Batch = 20;
     private const int MaxLooks = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LookAgain = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MinLookAgain = TimeSpan.FromMilliseconds(200);
     private readonly IDatabase _db = redis.GetDatabase();
 
     // Records "cancel" as the outcome of a call Plivo dropped from its queue: it never rang, so no
@@ -57,9 +63,22 @@ public sealed partial class CallCanceller(
                 await _db.SortedSetRemoveAsync(keys.CallsToCancel, member);
                 continue;
             }
+            if (await StillPendingForAsync(last) is { } left)
+            {
+                await _db.SortedSetAddAsync(keys.CallsToCancel, member,
+                    DateTimeOffset.UtcNow.Add(left).ToUnixTimeMilliseconds());
+                continue;
+            }
+            // An expiry entry names call 1; resends and retries may have followed it.
+            var upTo = Math.Max(last.CallNumber, options.Value.MaxCallsPerSession);
             var again = false;
-            for (var n = 1; n <= last.CallNumber; n++)
-                again |= await StopAsync(last with { CallNumber = n }, ct);
+            for (var n = 1; n <= upTo; n++)
+            {
+                var call = last with { CallNumber = n };
+                if (await _db.SortedSetRemoveAsync(keys.ReadyCalls, CallQueue.Member(call)))
+                    Log.Dropped(logger, call.SessionId, n);
+                again |= await StopAsync(call, ct);
+            }
             var looks = (long)await _db.ScriptEvaluateAsync(SetIfExists,
                 [keys.Call(last.Phone, last.SessionId, 1)], ["incr", "cancel_tries"]);
             if (again && looks is > 0 and < MaxLooks)
@@ -69,6 +88,21 @@ public sealed partial class CallCanceller(
                 await _db.SortedSetRemoveAsync(keys.CallsToCancel, member);
         }
         return due.Length;
+    }
+
+    // How long the session of this entry still lives, or null once it ended (verified, locked,
+    // expired, or replaced by a newer session for the number).
+    private async Task<TimeSpan?> StillPendingForAsync(CallRef call)
+    {
+        var key = keys.Session(call.Phone);
+        var batch = _db.CreateBatch();
+        var fields = batch.HashGetAsync(key, ["status", "id"]);
+        var ttl = batch.KeyTimeToLiveAsync(key);
+        batch.Execute();
+        var v = await fields;
+        if (v[0] != "pending" || v[1] != call.SessionId)
+            return null;
+        return (await ttl) is { } left && left > MinLookAgain ? left : MinLookAgain;
     }
 
     // True when the call may still be live at Plivo in a way we cannot act on yet.
@@ -116,6 +150,9 @@ public sealed partial class CallCanceller(
 
         [LoggerMessage(2, LogLevel.Information, "Session {SessionId} call {Call}: cancelled in Plivo's queue, the session ended")]
         public static partial void CancelledQueued(ILogger logger, string sessionId, int call);
+
+        [LoggerMessage(4, LogLevel.Information, "Session {SessionId} call {Call}: dropped from the queue, the session ended")]
+        public static partial void Dropped(ILogger logger, string sessionId, int call);
 
         [LoggerMessage(3, LogLevel.Warning, "Session {SessionId} call {Call}: could not be stopped yet ({Reason})")]
         public static partial void Failed(ILogger logger, string sessionId, int call, string reason);

@@ -20,9 +20,11 @@ namespace VoiceOtp.Core.Calls;
 //     └──── Release: the request surely never left (no connection, Plivo's 429), after a pause
 //
 // Writers of ready: open-or-join-session.lua (the first call of a dispatch, or a join's call, in the
-// same step that opens the session), record-call-outcome.lua (a retry of an unanswered call, due
+// same step that opens the session; a new session's first call is scored FirstCallLeadMs ahead, so
+// that under pacing it goes before the retries already waiting), record-call-outcome.lua (a retry of an unanswered call, due
 // after its delay, in the step that reserves it), claim-calls.lua (expired leases), Release and
-// resolve-uncertain-call.lua. verify-code.lua removes a verified or locked session's waiting calls.
+// resolve-uncertain-call.lua. verify-code.lua removes a verified or locked session's waiting calls,
+// CallCanceller those of a session that expired.
 // Contract: a dispatch answered 200 has its member in ready; a member is posted at most once per
 // token, because only the pump holding a live lease may move it to posting, and nothing moves a
 // member out of posting except the pump's own result or the expiry to uncertain. An uncertain call
@@ -72,6 +74,14 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
     public static readonly TimeSpan DefaultUncertainWindow = TimeSpan.FromSeconds(75);
 
+    // How long a call's record and token outlive its session: long enough for CallCanceller to stop
+    // a call at the session's expiry and for that call's hangup callback to be recorded.
+    public static readonly TimeSpan AfterSession = TimeSpan.FromMinutes(2);
+
+    // open-or-join-session.lua scores a new session's first call this far before its due time, so
+    // that it is claimed before the retries already due (see the script).
+    public const long FirstCallLeadMs = 10_000_000_000_000;
+
     public string WakeChannel => keys.WakeChannel;
 
     public async Task<ClaimedBatch> ClaimAsync(int batch, TimeSpan lease, int callsPerSecond, TimeSpan uncertainWindow = default)
@@ -101,7 +111,8 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
                 keys.LeasedCalls, keys.PostingCalls, keys.SessionLookup(call.SessionId)],
-            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey]))!;
+            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey,
+                (long)AfterSession.TotalMilliseconds]))!;
         var claim = (string?)r[0] switch
         {
             "claimed" => CallClaim.Claimed,
@@ -136,25 +147,40 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return TimeSpan.FromMilliseconds(Math.Max(0, delay));
     }
 
+    // For the dashboard: every call in flight or uncertain, and the first `take` of the ready queue,
+    // each with where it is (its state in the queue) and what its call record says.
     public async Task<CallQueueSnapshot> SnapshotAsync(int take)
     {
+        var now = DateTimeOffset.UtcNow;
         var batch = _db.CreateBatch();
         var ready = batch.SortedSetLengthAsync(keys.ReadyCalls);
-        var leased = batch.SortedSetLengthAsync(keys.LeasedCalls);
-        var posting = batch.SortedSetLengthAsync(keys.PostingCalls);
-        var uncertain = batch.SortedSetLengthAsync(keys.UncertainCalls);
-        var next = batch.SortedSetRangeByRankWithScoresAsync(keys.ReadyCalls, 0, take - 1);
+        var stopping = batch.SortedSetLengthAsync(keys.CallsToCancel, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        var sets = new[] { (keys.ReadyCalls, "ready"), (keys.LeasedCalls, "claimed"), (keys.PostingCalls, "posting"),
+                (keys.UncertainCalls, "uncertain") }
+            .Select(s => (Where: s.Item2, Entries: batch.SortedSetRangeByRankWithScoresAsync(s.Item1, 0, take - 1))).ToList();
         batch.Execute();
-        var due = (await next).Select(e => (Ok: TryParseMember(e.Element!, out var c), Call: c!, At: e.Score))
-            .Where(e => e.Ok).ToList();
+        var listed = new List<(string Where, CallRef Call, double Score)>();
+        foreach (var (where, entries) in sets)
+            foreach (var e in await entries)
+                if (TryParseMember(e.Element!, out var call))
+                    listed.Add((where, call, e.Score));
         // The queue knows numbers by their id only; the masked form is in each session's status record.
-        var masks = _db.CreateBatch();
-        var masked = due.Select(e => masks.HashGetAsync(keys.SessionStatus(e.Call.SessionId), "phone")).ToArray();
-        masks.Execute();
-        var shown = new List<QueuedCall>(due.Count);
-        for (var i = 0; i < due.Count; i++)
-            shown.Add(new QueuedCall(due[i].Call, DateTimeOffset.FromUnixTimeMilliseconds((long)due[i].At), (string?)await masked[i] ?? ""));
-        return new CallQueueSnapshot(await ready, await leased + await posting, await uncertain, shown);
+        var records = _db.CreateBatch();
+        var reads = listed.Select(c => records.HashGetAllAsync(keys.Call(c.Call.Phone, c.Call.SessionId, c.Call.CallNumber))).ToList();
+        var masks = listed.Select(c => records.HashGetAsync(keys.SessionStatus(c.Call.SessionId), "phone")).ToList();
+        records.Execute();
+        var calls = new List<QueuedCall>(listed.Count);
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var (where, call, score) = listed[i];
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(score < 0 ? (long)score + FirstCallLeadMs : (long)score);
+            var record = (await reads[i]).ToDictionary(e => (string)e.Name!, e => (string?)e.Value ?? "");
+            calls.Add(new QueuedCall(call, (string?)await masks[i] ?? "", where == "ready" && at > now ? "waiting" : where, at, score < 0,
+                record.Count == 0 ? null : CallStates.FromRecord(record),
+                record.TryGetValue("not_sent", out var notSent) ? int.Parse(notSent, CultureInfo.InvariantCulture) : 0));
+        }
+        return new CallQueueSnapshot(await ready, calls.Count(c => c.Where is "claimed" or "posting"),
+            calls.Count(c => c.Where == "uncertain"), await stopping, calls);
     }
 
     private Task Record(CallRef call, params RedisValue[] fields) =>
@@ -186,7 +212,3 @@ public sealed record StartedCall(CallClaim Claim, string Token, string? SealedNu
 }
 
 public sealed record ClaimedBatch(IReadOnlyList<CallRef> Calls, TimeSpan? NextDueIn);
-
-public sealed record QueuedCall(CallRef Call, DateTimeOffset DueAt, string MaskedNumber);
-
-public sealed record CallQueueSnapshot(long Ready, long InFlight, long Uncertain, IReadOnlyList<QueuedCall> NextDue);

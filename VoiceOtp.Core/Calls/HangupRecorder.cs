@@ -9,7 +9,7 @@ namespace VoiceOtp.Core.Calls;
 // queues the next call in the call queue, due after its delay, at most once however often Plivo
 // repeats the callback.
 public sealed partial class HangupRecorder(
-    CallAttemptStore calls,
+    CallStore calls,
     CallAnswerStore answers,
     CallRetrySchedule schedule,
     SessionEvents events,

@@ -3,7 +3,7 @@ using VoiceOtp.Core.Plivo;
 namespace VoiceOtp.Core.Calls;
 
 // Use case: Plivo says a call rings. Keeps its CallUUID, so that a verify can hang it up.
-public sealed class RingRecorder(CallAttemptStore calls)
+public sealed class RingRecorder(CallStore calls)
 {
     public async Task<bool> RecordAsync(string token, CallCallbackParameters p)
     {

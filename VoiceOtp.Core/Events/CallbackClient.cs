@@ -5,7 +5,9 @@ namespace VoiceOtp.Core.Events;
 
 // POSTs one signed event. The HttpClient behind it (EventsRegistration) follows no redirect, uses
 // no proxy, connects only through CallbackConnector and times out quickly; the answer's body is
-// never read, only its status.
+// never read, only its status. Each way a delivery can go wrong has its own exception type
+// (CallbackDeliveryException, CallbackReceiverRefusedException, CallbackHostNotAllowedException),
+// which DeliveryRetryPolicy retries or fails.
 public sealed class CallbackClient(HttpClient http, CallbackHostList hosts, IOptions<EventOptions> options, TimeProvider clock)
 {
     public async Task PostAsync(string url, string eventId, string body, CancellationToken cancellationToken)
@@ -13,7 +15,7 @@ public sealed class CallbackClient(HttpClient http, CallbackHostList hosts, IOpt
         // Checked again at delivery: the allowlist may have shrunk since the dispatch.
         if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")
             || !hosts.Matches(target.IdnHost))
-            throw new CallbackRefusedException("the callback URL is no longer allowed by VoiceOtp:CallbackHosts");
+            throw new CallbackHostNotAllowedException("the callback URL is no longer allowed by VoiceOtp:CallbackHosts");
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
@@ -26,13 +28,16 @@ public sealed class CallbackClient(HttpClient http, CallbackHostList hosts, IOpt
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var code = (int)response.StatusCode;
+            if (code is >= 500 or 408 or 429)
+                throw new CallbackDeliveryException($"the receiver answered {code}");
             if (!response.IsSuccessStatusCode)
-                throw new CallbackDeliveryException($"the receiver answered {(int)response.StatusCode}" +
-                    ((int)response.StatusCode is >= 300 and < 400 ? " (redirects are not followed)" : ""));
+                throw new CallbackReceiverRefusedException($"the receiver answered {code}" +
+                    (code is >= 300 and < 400 ? " (redirects are not followed)" : ""));
         }
-        catch (HttpRequestException e) when (e.InnerException is CallbackRefusedException refused)
+        catch (HttpRequestException e) when (e.InnerException is CallbackHostNotAllowedException refused)
         {
-            throw new CallbackRefusedException(refused.Message);
+            throw new CallbackHostNotAllowedException(refused.Message);
         }
         catch (HttpRequestException e)
         {

@@ -16,13 +16,13 @@ public sealed class CallbackConnector(CallbackHostList hosts)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
         if (addresses.Length == 0)
-            throw new CallbackRefusedException("the callback host resolved to no address");
+            throw new CallbackHostNotAllowedException("the callback host resolved to no address");
         // Only the URL's own host counts as naming: 127.0.0.1 in the list permits http://127.0.0.1/,
         // not every name that happens to resolve there.
         var namedHost = hosts.NamesExactly(host);
         foreach (var address in addresses)
             if (!PublicAddress.Is(address) && !namedHost)
-                throw new CallbackRefusedException("the callback host resolves to a private or reserved address that the allowlist does not name");
+                throw new CallbackHostNotAllowedException("the callback host resolves to a private or reserved address that the allowlist does not name");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

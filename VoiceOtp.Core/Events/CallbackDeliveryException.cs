@@ -1,5 +1,6 @@
 namespace VoiceOtp.Core.Events;
 
-// The receiver did not take the event (unreachable, slow, or a non-2xx answer): retried with
-// back-off. The message never holds the URL, the body or the receiver's answer.
+// Receiver failed: unreachable, too slow, or it answered 5xx, 408 or 429. Not delivered, so the
+// delivery job retries it with back-off. The message never holds the URL, the body or the
+// receiver's answer.
 public sealed class CallbackDeliveryException(string message) : Exception(message);

@@ -75,23 +75,26 @@ public sealed partial class SessionEvents(
             new JsonObject { ["reason"] = reason, ["calls"] = call });
     }
 
-    // Called at the session's expiry time. Returns false when the session still lives (the
-    // caller looks again shortly), true when it is settled either way.
-    public async Task<bool> ExpiryDueAsync(string sessionId)
+    // Called at the session's expiry time: reports session.expired if the session really ended
+    // neither verified, locked nor failed. Null when it was reported; otherwise why nothing was sent.
+    public async Task<string?> ReportExpiryAsync(string sessionId)
     {
         var record = await status.FindAsync(sessionId);
         if (record is null)
-            return true;
+            return "the session's status record is no longer stored";
         if (await status.FindLiveAsync(record.Phone, sessionId) is { Status: "pending" })
-            return false;
+            throw new SessionNotExpiredYetException(sessionId);
         var s = await status.ReadAsync(sessionId, clock.GetUtcNow(), options.Value.MaxCallsPerSession);
-        if (s?.State == SessionState.Expired)
-            await EmitAsync(record, SessionEvent.SessionExpired, sessionId, null, new JsonObject
-            {
-                ["attempts_used"] = s.AttemptsUsed,
-                ["calls"] = s.Calls.Count,
-            });
-        return true;
+        if (s?.State != SessionState.Expired)
+            return $"the session ended {s?.State.WireName() ?? "unknown"}, not expired";
+        if (record.CallbackUrl is null)
+            return "the session has no callback URL";
+        await EmitAsync(record, SessionEvent.SessionExpired, sessionId, null, new JsonObject
+        {
+            ["attempts_used"] = s.AttemptsUsed,
+            ["calls"] = s.Calls.Count,
+        });
+        return null;
     }
 
     private async Task EmitAsync(SessionRecord? record, string type, string sessionId, int? call, JsonObject details)

@@ -9,7 +9,7 @@ namespace VoiceOtp.Core.Guards;
 // Hangup path: estimates what the call cost (billed seconds rounded up to the billing increment,
 // times the country's rate per minute), stores it on the call record and adds it to the day's
 // spend, overall and per country, which admit.lua compares with the caps.
-public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKeys keys, CallAttemptStore calls,
+public sealed partial class SpendRecorder(IConnectionMultiplexer redis, RedisKeys keys, CallStore calls,
     IOptions<GuardOptions> options, TimeProvider clock, ILogger<SpendRecorder> logger)
 {
     private static readonly TimeSpan DayKeyTtl = TimeSpan.FromDays(2);

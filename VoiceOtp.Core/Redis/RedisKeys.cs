@@ -12,7 +12,8 @@ namespace VoiceOtp.Core.Redis;
 // reach the queue too. That gives up spreading the engine over cluster shards; we accept it because
 // VoiceOtp runs against a single primary (AOF, noeviction), and Hangfire's storage is single-slot
 // already ({voiceotp-jobs}:). The validator refuses a prefix without a hash tag.
-// TTL rule: session, lookup, call and token keys expire with the session that created them. The
+// TTL rule: session and lookup keys expire with the session that created them; call and token keys
+// CallQueue.AfterSession later (claim-call.lua), so that the session's end can still stop its calls. The
 // queue ZSETs have no TTL: every member leaves them when a pump claims it (or after a retention,
 // for uncertain calls), so their size is bounded by the calls in progress.
 //
@@ -34,19 +35,22 @@ namespace VoiceOtp.Core.Redis;
 //   {p}call:{session}:{n}     HASH  posted_at, token_key, not_sent, request_uuid, plivo_queued, failed,
 //                                   uncertain, requeued, outcome, call_uuid, ringing, next_call,
 //                                   cancel_tries   (claim-call, CallQueue, resolve-uncertain-call,
-//                                   record-call-outcome, CallAttemptStore.RecordLive, CallCanceller);
+//                                   record-call-outcome, CallStore.RecordLive, CallCanceller);
 //                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
 //                                   code_plays (press-key.lua, answer-call.lua), heard
 //                                   (record-heard.lua); every writer checks it exists
 //   {p}token:{SHA-256(token)} STRING "{phone id} session n"                (claim-call)
-//   {p}calls:ready            ZSET  "session:n:{phone id}" by due time (ms)  (see CallQueue)
+//   {p}calls:ready            ZSET  "session:n:{phone id}" by due time (ms)  (see CallQueue); a new
+//                                   session's first call is scored CallQueue.FirstCallLeadMs earlier
 //   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet
 //   {p}calls:posting          ZSET  same members by lease deadline: the posting mark
 //   {p}calls:uncertain        ZSET  same members by the end of their evidence window (CallPlacer,
 //                                   claim-calls; settled by resolve-uncertain-call)
 //   {p}calls:cancel           ZSET  "session:calls:{phone id}" by due time: sessions that ended
 //                                   (verify-code) whose calls still at Plivo are to be cancelled
-//                                   (CallCanceller)
+//                                   (CallCanceller), and "session:1:{phone id}" due at expiry for
+//                                   every open session (open-or-join); CallCanceller removes each
+//                                   when done
 //   {p}calls:pace             HASH  sec, n: calls started in the current second (CallsPerSecond)
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
 //   {p}status:{session}       HASH  phone (masked), phone_id, region, created_at, expires_at,
@@ -64,7 +68,7 @@ namespace VoiceOtp.Core.Redis;
 // The call hash also gets hangup_cause, duration, bill_duration, ended_at from SessionStatusStore,
 // which stretches its TTL by StatusRetentionSeconds so that ended calls stay readable in the status.
 //
-// Fields cost_micros and bill_seconds of a call hash are written once by CallAttemptStore.RecordCostAsync
+// Fields cost_micros and bill_seconds of a call hash are written once by CallStore.RecordCostAsync
 // (SpendRecorder, from the hangup), only while the hash exists.
 //
 // The guard keys (rate limits, breakers, spend) sit under the prefix's hash tag like every other key,

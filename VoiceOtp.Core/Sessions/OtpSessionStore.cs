@@ -15,20 +15,20 @@ public sealed record OpenedSession(DispatchStatus Status, string Id, DateTimeOff
 public sealed record SpeakableSession(string Sealed, string Brand);
 
 // Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
-// verify-code.lua here, and record-call-outcome.lua (CallAttemptStore), which reserves follow-up calls.
+// verify-code.lua here, and record-call-outcome.lua (CallStore), which reserves follow-up calls.
 // Script reply words stay in this class; callers get outcome types.
 // The number is sealed into the session-id lookup here, and opened here for a verify by session id.
 public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys, PhoneSealer phones)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    // One EVALSHA: the per-number wrong-code check, the session, its lookup and its queued call are
-    // decided and written together or not at all.
+    // One EVALSHA: the per-number wrong-code check, the session, its lookup, its queued call and its
+    // expiry entry for CallCanceller are decided and written together or not at all.
     public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone)],
+            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
                 s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
                 (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone)]))!;

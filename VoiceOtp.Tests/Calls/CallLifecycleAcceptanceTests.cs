@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Calls;
@@ -17,6 +16,7 @@ public sealed class CallLifecycleAcceptanceTests
     private FakePlivo _plivo = null!;
     private AppProcess _app = null!;
     private HttpClient _api = null!;
+    private FakePlivoCallbacks _callbacks = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -36,6 +36,7 @@ public sealed class CallLifecycleAcceptanceTests
         await _app.WaitUntilListeningAsync();
         _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+        _callbacks = new FakePlivoCallbacks(_api);
     }
 
     [OneTimeTearDown]
@@ -66,9 +67,13 @@ public sealed class CallLifecycleAcceptanceTests
         await Task.Delay(2500);
         var status = await StatusAsync(sessionId);
 
+        var events = await EventsAsync(number, MaxCalls + 1);
+
         Assert.That(CallsTo(number), Has.Count.EqualTo(MaxCalls));
         Assert.That(Outcomes(status), Is.EqualTo(Enumerable.Repeat("no_answer", MaxCalls)));
         Assert.That((string?)status["session_status"], Is.EqualTo("failed"));
+        Assert.That(Told(events), Is.EquivalentTo(new[] { "call.ended:no_answer", "call.ended:no_answer", "call.ended:no_answer", "session.failed" }));
+        Assert.That((string?)events.Single(e => (string?)e["event"] == "session.failed")["reason"], Is.EqualTo("not_answered"));
     }
 
     [Test]
@@ -104,13 +109,16 @@ public sealed class CallLifecycleAcceptanceTests
 
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
         await _plivo.WaitForDeleteAsync($"Call/{callUuid}/");
-        await HangupAsync(second, "cancel", "ORIGINATOR_CANCEL", callUuid);
+        await HangupAsync(second, "cancel", "ORIGINATOR_CANCEL");
         await Task.Delay(2000);
         var status = await StatusAsync(sessionId);
+
+        var events = await EventsAsync(number, 3);
 
         Assert.That(CallsTo(number), Has.Count.EqualTo(2));
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered", "cancelled" }));
         Assert.That((string?)status["session_status"], Is.EqualTo("verified"));
+        Assert.That(Told(events), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified", "call.ended:cancelled" }));
     }
 
     [Test]
@@ -123,7 +131,7 @@ public sealed class CallLifecycleAcceptanceTests
         await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["uncertain"]));
 
         var placed = await WaitForCallAsync(number, 2);
-        using var late = await FakePlivo.SendCallbackAsync(_api, Url(lost, "hangup_url"), HangupForm(lost, "no-answer", "NO_ANSWER", null));
+        using var late = await _callbacks.SendHangupAsync(lost, "no-answer", "NO_ANSWER");
         var code = await AnswerAsync(placed);
         await HangupAsync(placed, "completed", "NORMAL_CLEARING");
         await Task.Delay(2500);
@@ -135,6 +143,8 @@ public sealed class CallLifecycleAcceptanceTests
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "answered" }), "the old token's no-answer did not count");
         Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("requeued"));
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }),
+            "one call ended: the late callback of the lost request tells nothing");
     }
 
     [Test]
@@ -156,6 +166,7 @@ public sealed class CallLifecycleAcceptanceTests
         Assert.That(Outcomes(status), Is.EqualTo(new[] { "ringing" }));
         Assert.That((string?)status["calls"]![0]!["uncertain"], Is.EqualTo("placed"));
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }));
     }
 
     [Test]
@@ -177,6 +188,8 @@ public sealed class CallLifecycleAcceptanceTests
             Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
             await _plivo.WaitForDeleteAsync($"Request/{queued.RequestUuid}/");
             await WaitForStatusAsync(sessionId, s => Outcomes(s).SequenceEqual(["answered", "cancelled"]));
+            Assert.That(Told(await EventsAsync(number, 2)), Is.EquivalentTo(new[] { "call.ended:answered", "session.verified" }),
+                "a call cancelled in Plivo's queue never rang, so no hangup tells of it");
         }
         finally
         {
@@ -184,12 +197,35 @@ public sealed class CallLifecycleAcceptanceTests
         }
     }
 
+    // Every story is also told to a callback receiver of the test's own.
     private async Task<string> DispatchAsync(string number)
     {
-        var (status, body) = await Api.DispatchAsync(_api, number);
+        var url = TestEnvironment.Receiver.NewUrl();
+        _callbackUrls[number] = url;
+        var (status, body) = await Api.PostAsync(_api, "/dispatch_otp", new { destination_number = number, callback_url = url });
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         return (string)body["session_uuid"]!;
     }
+
+    private readonly Dictionary<string, string> _callbackUrls = [];
+
+    // The events delivered for the number's session once `total` arrived (jobs deliver them, so in
+    // no set order); each delivery is checked as a receiver would (signature, no number, no code).
+    private async Task<List<JsonObject>> EventsAsync(string number, int total)
+    {
+        var url = _callbackUrls[number];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (TestEnvironment.Receiver.ReceivedAt(url).Count < total && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        var received = TestEnvironment.Receiver.ReceivedAt(url);
+        Assert.That(received, Has.Count.EqualTo(total), "events: " + string.Join(", ", received.Select(d => d.Event)));
+        foreach (var name in received.Select(d => d.Event!).Distinct())
+            await Events.EventFlow.WaitForEventAsync(url, name, number);
+        return received.Select(d => d.Json).ToList();
+    }
+
+    private static IEnumerable<string> Told(IEnumerable<JsonObject> events) =>
+        events.Select(e => (string)e["event"]! + (e["outcome"] is { } o ? ":" + (string?)o : ""));
 
     private List<FakePlivo.RecordedCall> CallsTo(string number) =>
         _plivo.Calls.Where(c => (string?)c.Body["to"] == number).ToList();
@@ -225,47 +261,12 @@ public sealed class CallLifecycleAcceptanceTests
     private static IEnumerable<string?> Outcomes(JsonObject status) =>
         status["calls"]!.AsArray().Select(c => (string?)c!["outcome"]).ToList();
 
-    private static string Url(FakePlivo.RecordedCall call, string field) => (string)call.Body[field]!;
+    private static string Url(FakePlivo.RecordedCall call, string field) => FakePlivoCallbacks.Url(call, field);
 
-    private async Task<string> RingAsync(FakePlivo.RecordedCall call)
-    {
-        var callUuid = Guid.NewGuid().ToString();
-        using var ring = await FakePlivo.SendCallbackAsync(_api, Url(call, "ring_url"),
-            [.. BaseForm(call, callUuid), new("CallStatus", "ringing"), new("Event", "Ring")]);
-        Assert.That(ring.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _callUuids[call.RequestUuid] = callUuid;
-        return callUuid;
-    }
+    private Task<string> RingAsync(FakePlivo.RecordedCall call) => _callbacks.RingAsync(call);
 
-    private async Task<string> AnswerAsync(FakePlivo.RecordedCall call)
-    {
-        using var answer = await FakePlivo.SendCallbackAsync(_api, Url(call, "answer_url"),
-            [.. BaseForm(call, CallUuid(call)), new("CallStatus", "in-progress"), new("Event", "StartApp")]);
-        var xml = XDocument.Parse(await answer.Content.ReadAsStringAsync());
-        return SimulatorCalls.CodeIn(string.Join(' ', xml.Descendants("say-as").First().Value.ToCharArray()));
-    }
+    private Task<string> AnswerAsync(FakePlivo.RecordedCall call) => _callbacks.AnswerAsync(call);
 
-    private async Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid = null)
-    {
-        using var hangup = await FakePlivo.SendCallbackAsync(_api, Url(call, "hangup_url"), HangupForm(call, callStatus, cause, callUuid));
-        Assert.That(hangup.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private List<KeyValuePair<string, string>> HangupForm(FakePlivo.RecordedCall call, string callStatus, string cause, string? callUuid) =>
-    [
-        .. BaseForm(call, callUuid ?? CallUuid(call)), new("CallStatus", callStatus), new("Event", "Hangup"),
-        new("HangupCause", cause), new("Duration", callStatus == "completed" ? "18" : "0"),
-        new("BillDuration", callStatus == "completed" ? "18" : "0"),
-    ];
-
-    private readonly Dictionary<string, string> _callUuids = [];
-
-    private string CallUuid(FakePlivo.RecordedCall call) =>
-        _callUuids.TryGetValue(call.RequestUuid, out var uuid) ? uuid : _callUuids[call.RequestUuid] = Guid.NewGuid().ToString();
-
-    private static List<KeyValuePair<string, string>> BaseForm(FakePlivo.RecordedCall call, string callUuid) =>
-    [
-        new("CallUUID", callUuid), new("RequestUUID", call.RequestUuid), new("Direction", "outbound"),
-        new("From", "14155550100"), new("To", Url(call, "to")[1..]),
-    ];
+    private Task HangupAsync(FakePlivo.RecordedCall call, string callStatus, string cause) =>
+        _callbacks.HangupAsync(call, callStatus, cause);
 }

@@ -13,7 +13,7 @@ public sealed class CallQueueTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private SessionFixture _f = null!;
     private CallQueue Queue => new(TestEnvironment.Redis.Connection, _f.Keys);
-    private CallAttemptStore Calls => new(TestEnvironment.Redis.Connection, _f.Keys);
+    private CallStore Calls => new(TestEnvironment.Redis.Connection, _f.Keys);
     private IDatabase Db => TestEnvironment.Redis.Connection.GetDatabase();
 
     // A fresh key prefix per test, so that each test has a call queue of its own.
@@ -142,7 +142,7 @@ public sealed class CallQueueTests
         Assert.That(first, Is.EqualTo(TimeSpan.FromSeconds(30)));
         Assert.That(claimedAtOnce.Calls, Is.Empty);
         Assert.That(claimedAtOnce.NextDueIn, Is.GreaterThan(TimeSpan.FromSeconds(20)));
-        Assert.That((await Queue.SnapshotAsync(10)).NextDue.Single().Call, Is.EqualTo(call));
+        Assert.That((await Queue.SnapshotAsync(10)).Calls.Single(), Is.EqualTo(call).Using<QueuedCall, CallRef>((q, c) => q.Call == c && q.Where == "waiting"));
     }
 
     [Test]
@@ -173,7 +173,8 @@ public sealed class CallQueueTests
         Assert.That(repeated, Is.Null, "a repeated hangup callback queues no second retry");
         Assert.That(claimedAtOnce.Calls, Is.Empty, "the retry waits for its delay");
         Assert.That(claimedAtOnce.NextDueIn, Is.GreaterThan(TimeSpan.FromSeconds(30)));
-        Assert.That((await Queue.SnapshotAsync(10)).NextDue.Select(c => c.Call), Is.EqualTo(new[] { _f.Call(phone, session.Id, 2) }));
+        Assert.That((await Queue.SnapshotAsync(10)).Calls.Where(c => c.Where == "waiting").Select(c => c.Call),
+            Is.EqualTo(new[] { _f.Call(phone, session.Id, 2) }), "the retry waits in ready, the first call is posting");
         Assert.That((int)await Db.HashGetAsync(_f.Keys.Session(phone), "calls"), Is.EqualTo(2), "one call reserved, not two");
     }
 }

@@ -99,6 +99,44 @@ public sealed class UnansweredCallRetryTests
         }
     }
 
+    [Test]
+    public async Task CallsPage_ShowsEachCallsStateAndRecord_ForWaitingAndUncertainCalls()
+    {
+        var waiting = Call(TestPhones.Next(), SessionId.New(), 2);
+        var uncertain = Call(TestPhones.Next(), SessionId.New(), 1);
+        var keys = Host.Services.GetRequiredService<RedisKeys>();
+        var db = TestEnvironment.Redis.Connection.GetDatabase();
+        var later = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
+        var record = keys.Call(uncertain.Phone, uncertain.SessionId, 1);
+        await db.SortedSetAddAsync(keys.ReadyCalls, CallQueue.Member(waiting), later);
+        await db.HashSetAsync(record, [new("posted_at", later), new("uncertain", later)]);
+        await db.KeyExpireAsync(record, TimeSpan.FromMinutes(5));
+        await db.SortedSetAddAsync(keys.UncertainCalls, CallQueue.Member(uncertain), later);
+        try
+        {
+            using var client = Host.AnonymousClient();
+            var page = await client.GetStringAsync("/hangfire/calls");
+
+            Assert.That(Row(page, waiting.SessionId), Does.StartWith("<tr><td>waiting</td>").And.EndWith("<td>none yet</td>"));
+            Assert.That(Row(page, uncertain.SessionId), Does.StartWith("<tr><td>uncertain</td>").And.EndWith("<td>uncertain</td>"),
+                "in the uncertain set, and its record says a request went out with no answer yet");
+        }
+        finally
+        {
+            await db.SortedSetRemoveAsync(keys.ReadyCalls, CallQueue.Member(waiting));
+            await db.SortedSetRemoveAsync(keys.UncertainCalls, CallQueue.Member(uncertain));
+            await db.KeyDeleteAsync(record);
+        }
+    }
+
+    private static string Row(string page, string sessionId)
+    {
+        var at = page.IndexOf(sessionId, StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThan(0), "the call is listed");
+        var start = page.LastIndexOf("<tr>", at, StringComparison.Ordinal);
+        return page[start..page.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
     private static CallRef Call(string number, string sessionId, int call)
     {
         PhoneNumber.TryParse(number, out var phone);

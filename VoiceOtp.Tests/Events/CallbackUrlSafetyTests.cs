@@ -62,7 +62,7 @@ public sealed class CallbackUrlSafetyTests
         var refused = Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(byName, new StringContent("{}")));
 
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(refused!.InnerException, Is.TypeOf<CallbackRefusedException>());
+        Assert.That(refused!.InnerException, Is.TypeOf<CallbackHostNotAllowedException>());
         Assert.That(TestEnvironment.Receiver.ReceivedAt(byName), Is.Empty);
     }
 

@@ -20,7 +20,7 @@ public sealed class SpendRecorderTests
 
     private readonly GuardOptions _options = new() { CallRates = new() { ["GB"] = 0.0065m } };
 
-    private SpendRecorder Recorder(CallAttemptStore calls) =>
+    private SpendRecorder Recorder(CallStore calls) =>
         new(TestEnvironment.Redis.Connection, _keys, calls, Options.Create(_options), TimeProvider.System, NullLogger<SpendRecorder>.Instance);
 
     [TestCase(0, 0)]
@@ -28,13 +28,13 @@ public sealed class SpendRecorderTests
     [TestCase(60, 0.0065)]
     [TestCase(61, 0.013)]
     public void EstimateCost_RoundsUpToBilledMinutes(int seconds, decimal cost) =>
-        Assert.That(Recorder(new CallAttemptStore(TestEnvironment.Redis.Connection, _keys)).EstimateCost("GB", seconds), Is.EqualTo(cost));
+        Assert.That(Recorder(new CallStore(TestEnvironment.Redis.Connection, _keys)).EstimateCost("GB", seconds), Is.EqualTo(cost));
 
     [Test]
     public async Task Record_CountsACallOnce_WhenPlivoRepeatsTheHangup_AndStoresTheCostOnTheCall()
     {
         var db = TestEnvironment.Redis.Connection.GetDatabase();
-        var calls = new CallAttemptStore(TestEnvironment.Redis.Connection, _keys);
+        var calls = new CallStore(TestEnvironment.Redis.Connection, _keys);
         PhoneNumber.TryParse(ExampleNumbers.Fresh("GB", PhoneNumberType.MOBILE), out var phone);
         var call = new CallRef(_keys.PhoneId(phone!), SessionId.New(), 1);
         await db.HashSetAsync(_keys.Call(call.Phone, call.SessionId, 1), "posting", "1");
@@ -53,7 +53,7 @@ public sealed class SpendRecorderTests
     [Test]
     public async Task Record_WritesNothing_ForACallThatNoLongerExists()
     {
-        var calls = new CallAttemptStore(TestEnvironment.Redis.Connection, _keys);
+        var calls = new CallStore(TestEnvironment.Redis.Connection, _keys);
         PhoneNumber.TryParse(ExampleNumbers.Fresh("GB", PhoneNumberType.MOBILE), out var phone);
         var call = new CallRef(_keys.PhoneId(phone!), SessionId.New(), 1);
 

@@ -36,6 +36,9 @@ public sealed class FakePlivo : IAsyncDisposable
     // "METHOD path" of each DELETE received (Request/{uuid}/ or Call/{uuid}/).
     public ConcurrentQueue<string> Deletes { get; } = new();
 
+    // The Retry-After header of a 429 from FailNext, in seconds (none when null).
+    public int? RetryAfterSeconds { get; set; }
+
     // Answer "call queued" instead of "call fired".
     public bool QueueCalls { get; set; }
 
@@ -56,7 +59,11 @@ public sealed class FakePlivo : IAsyncDisposable
             if (fake.StallNext.TryDequeue(out var stall))
                 await Task.Delay(stall);
             if (fake.FailNext.TryDequeue(out var status))
+            {
+                if (status == 429 && fake.RetryAfterSeconds is { } after)
+                    request.HttpContext.Response.Headers.RetryAfter = after.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Results.Json(new { api_id = Guid.NewGuid(), error = $"simulated failure {status}" }, statusCode: status);
+            }
             return Results.Json(new { api_id = Guid.NewGuid(), message = fake.QueueCalls ? "call queued" : "call fired",
                 request_uuid = requestUuid }, statusCode: 201);
         });

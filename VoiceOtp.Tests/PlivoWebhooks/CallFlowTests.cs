@@ -49,13 +49,14 @@ public sealed class CallFlowTests
     [Test]
     public async Task MachineAnswer_GetsABareHangup_AndTheCallIsRetried()
     {
-        var (number, _, call) = await DispatchAsync();
+        var (number, session, call) = await DispatchAsync();
 
         var xml = await PostAsync(Url(call, "answer"), [.. Form(call), new("Machine", "true")]);
         await HangupAsync(call);
 
         Assert.That(xml, Is.EqualTo("<Response><Hangup/></Response>"), "no digit of the code, no prompt");
         Assert.That(await WaitForCallsAsync(number, 2), Has.Count.EqualTo(2), "a machine counts as unanswered");
+        Assert.That(await FirstCallToldAsync(number, session), Is.EqualTo(("machine", "machine")));
     }
 
     [Test]
@@ -71,6 +72,7 @@ public sealed class CallFlowTests
         Assert.That(gate.Root!.Elements().Select(e => e.Name.LocalName), Is.EqualTo(new[] { "GetDigits", "Speak", "Hangup" }));
         Assert.That(state, Is.EqualTo(new CallAnswerState(true, false, true, false, 0, 0, false)));
         Assert.That(await WaitForCallsAsync(number, 2), Has.Count.EqualTo(2), "no_keypress counts as unanswered");
+        Assert.That(await FirstCallToldAsync(number, session), Is.EqualTo(("no_keypress", "no_keypress")));
     }
 
     [Test]
@@ -116,6 +118,8 @@ public sealed class CallFlowTests
         Assert.That(beforeHeard.Heard, Is.False, "the code was spoken but the final request had not come");
         Assert.That(goodbye, Does.Contain("<Hangup/>").And.Not.Contain("say-as"));
         Assert.That(afterHeard, Is.EqualTo(new CallAnswerState(true, false, true, true, 0, 4, true)));
+        await HangupAsync(call);
+        Assert.That(await FirstCallToldAsync(number, session), Is.EqualTo(("heard", "heard")), "the code was heard to the end");
         Assert.That((await Api.VerifyAsync(_api, number, code)).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -148,12 +152,23 @@ public sealed class CallFlowTests
         Assert.That(await latePress.Content.ReadAsStringAsync(), Does.Not.Contain("say-as").And.Contain("no longer valid"));
     }
 
+    private readonly Dictionary<string, string> _callbackUrls = [];
+
     private async Task<(string Number, string Session, FakePlivo.RecordedCall Call)> DispatchAsync()
     {
         var number = TestPhones.Next();
-        var (_, body) = await Api.DispatchAsync(_api, number);
+        _callbackUrls[number] = TestEnvironment.Receiver.NewUrl();
+        var (_, body) = await Api.PostAsync(_api, "/dispatch_otp", new { destination_number = number, callback_url = _callbackUrls[number] });
         var calls = await WaitForCallsAsync(number, 1);
         return (number, (string)body["session_uuid"]!, calls[0]);
+    }
+
+    // The status endpoint and the call.ended event each tell how the first call ended.
+    private async Task<(string? Status, string? Event)> FirstCallToldAsync(string number, string session)
+    {
+        var ended = await Events.EventFlow.WaitForEventAsync(_callbackUrls[number], "call.ended", number);
+        var (_, status) = await Api.GetAsync(_api, "/sessions/" + session);
+        return ((string?)status["calls"]![0]!["outcome"], (string?)ended["outcome"]);
     }
 
     private async Task<List<FakePlivo.RecordedCall>> WaitForCallsAsync(string number, int count)

@@ -53,7 +53,23 @@ public sealed class ResendAndStopScriptTests
 
         Assert.That(outcome.Status, Is.EqualTo(verified ? VerifyStatus.Verified : VerifyStatus.Locked));
         Assert.That(await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member), Is.Null);
-        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member), Is.Not.Null, "the pump stops its calls at Plivo");
+        Assert.That(await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member),
+            Is.LessThanOrEqualTo(DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds()),
+            "the pump stops its calls at Plivo now, not at the session's expiry");
+        await Db.SortedSetRemoveAsync(_f.Keys.CallsToCancel, member);
+    }
+
+    [Test]
+    public async Task OpenOrJoin_LeavesACancelEntryDueAtExpiry_AndScoresTheFirstCallAheadOfRetries()
+    {
+        var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromMinutes(5));
+        var member = CallQueue.Member(new CallRef(phone, opened.Id, 1));
+
+        var cancelAt = await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member);
+        var readyScore = await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member);
+
+        Assert.That(cancelAt, Is.EqualTo(opened.ExpiresAt.ToUnixTimeMilliseconds()).Within(5000), "stopped when it expires");
+        Assert.That(readyScore + CallQueue.FirstCallLeadMs, Is.EqualTo(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).Within(60_000));
         await Db.SortedSetRemoveAsync(_f.Keys.CallsToCancel, member);
     }
 }

@@ -6,7 +6,8 @@ using VoiceOtp.Core.Calls;
 namespace VoiceOtp.Web.Dashboard;
 
 // A page on the Hangfire dashboard for the call queue, which is not made of Hangfire jobs (see
-// CallQueue): counts per state and the next due calls, with masked numbers only.
+// CallQueue): counts per state, and each call in the queue with where it is and what its record
+// says, with masked numbers only. Ended calls are in GET /sessions/{id}.
 public sealed class CallQueuePage : RazorPage
 {
     public const string Route = "/calls";
@@ -25,23 +26,29 @@ public sealed class CallQueuePage : RazorPage
         WriteLiteral("<table class=\"table\"><tbody>");
         Row("Queued (ready or waiting for a retry)", snapshot.Ready);
         Row("In flight (claimed or posting to Plivo)", snapshot.InFlight);
-        Row("Uncertain (the request may have reached Plivo; never posted again)", snapshot.Uncertain);
+        Row("Uncertain (the request may have reached Plivo; placed again only if no callback comes)", snapshot.Uncertain);
+        Row("Sessions ended whose calls are being stopped at Plivo", snapshot.Stopping);
         WriteLiteral("</tbody></table>");
-        WriteLiteral($"<h3>Next {Shown} due</h3><table class=\"table table-striped\"><thead><tr><th>Due (UTC)</th>"
-            + "<th>Number</th><th>Session</th><th>Call</th></tr></thead><tbody>");
-        foreach (var c in snapshot.NextDue)
+        WriteLiteral($"<h3>Calls in the queue (up to {Shown} per state)</h3><table class=\"table table-striped\"><thead><tr>"
+            + "<th>State</th><th>Due, or until (UTC)</th><th>Number</th><th>Session</th><th>Call</th><th>Call record</th></tr></thead><tbody>");
+        foreach (var c in snapshot.Calls)
         {
-            WriteLiteral("<tr><td>");
-            Write(c.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
-            WriteLiteral("</td><td>");
-            Write(c.MaskedNumber);
-            WriteLiteral("</td><td>");
-            Write(c.Call.SessionId);
-            WriteLiteral("</td><td>");
-            Write(c.Call.CallNumber);
-            WriteLiteral("</td></tr>");
+            Cell(c.Where + (c.FirstCall ? " (first call, goes before retries)" : ""), first: true);
+            Cell(c.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+            Cell(c.MaskedNumber);
+            Cell(c.Call.SessionId);
+            Cell(c.Call.CallNumber.ToString(CultureInfo.InvariantCulture));
+            Cell((c.Record?.WireName() ?? "none yet") + (c.NotSent > 0 ? $", not sent {c.NotSent}x (Plivo unreachable or 429)" : ""));
+            WriteLiteral("</tr>");
         }
         WriteLiteral("</tbody></table></div></div>");
+    }
+
+    private void Cell(string text, bool first = false)
+    {
+        WriteLiteral(first ? "<tr><td>" : "<td>");
+        Write(text);
+        WriteLiteral("</td>");
     }
 
     private void Row(string label, long count)

@@ -18,7 +18,7 @@ public static class CoreRegistration
         services.AddSingleton<CodeSealer>();
         services.AddSingleton<PhoneSealer>();
         services.AddSingleton<OtpSessionStore>();
-        services.AddSingleton<CallAttemptStore>();
+        services.AddSingleton<CallStore>();
         services.AddSingleton<CallRetrySchedule>();
         services.AddSingleton<VoiceOtpMetrics>();
         services.AddSingleton<CallAnswerStore>();

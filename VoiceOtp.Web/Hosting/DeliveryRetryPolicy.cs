@@ -1,12 +1,14 @@
 using Hangfire;
 using Hangfire.Common;
+using StackExchange.Redis;
 using VoiceOtp.Core.Events;
 
 namespace VoiceOtp.Web.Hosting;
 
 // Gives DeliverEventJob its retry policy from configuration (VoiceOtp:CallbackRetryDelaysSeconds),
 // which an attribute cannot read. Method scope, so it replaces Hangfire's global default retry
-// for that job only: a failed delivery is retried after each delay, a refused URL fails at once.
+// for that job only. Only a receiver that failed (and Redis trouble) is retried, after each delay;
+// every other outcome (see DeliverEventJob) fails, or ends skipped, at once.
 public sealed class DeliveryRetryPolicy(int[] delaysSeconds) : IJobFilterProvider
 {
     private readonly JobFilter[] _filters =
@@ -16,7 +18,7 @@ public sealed class DeliveryRetryPolicy(int[] delaysSeconds) : IJobFilterProvide
             Attempts = delaysSeconds.Length,
             DelaysInSeconds = delaysSeconds,
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
-            ExceptOn = [typeof(CallbackRefusedException)],
+            OnlyOn = [typeof(CallbackDeliveryException), typeof(RedisException), typeof(RedisTimeoutException)],
         }, JobFilterScope.Method, null),
     ];
 

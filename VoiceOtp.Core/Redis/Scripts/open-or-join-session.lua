@@ -7,7 +7,10 @@
 -- over its wrong-code limits (see verify-code.lua) gets no call at all: its codes could not be
 -- checked anyway. #!lua without flags: refused whole when Redis is out of memory or read-only.
 -- KEYS[1] session hash, KEYS[2] session-id lookup of the NEW id (written only on open),
--- KEYS[3] ready calls ZSET, KEYS[4] the number's wrong-code log (written by verify-code.lua only)
+-- KEYS[3] ready calls ZSET, KEYS[4] the number's wrong-code log (written by verify-code.lua only),
+-- KEYS[5] calls to cancel ZSET: on open it gets the session's expiry entry, due when the session
+-- expires, so that CallCanceller stops its calls then (with or without a callback URL), at no extra
+-- round trip on the dispatch path
 -- A join places its call only if the resend cooldown has passed since the session's last call (it
 -- doubles with each resend: ARGV[13], then twice, four times that) and the session has at least
 -- ARGV[14] left to live; otherwise nothing is queued.
@@ -18,7 +21,8 @@
 -- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited, cooldown; else 0)};
 -- kind is opened | joined | call_limit | locked | rate_limited (wrong-code limit) |
 -- cooldown (resend too soon) | too_late.
--- On opened/joined the member "session:call:phone id" is in the ready ZSET, due now (Redis clock).
+-- On opened/joined the member "session:call:phone id" is in the ready ZSET, due now (Redis clock);
+-- on opened, the expiry entry "session:1:phone id" is in the cancel ZSET.
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local hour, day = tonumber(ARGV[11]) or 0, tonumber(ARGV[12]) or 0
@@ -64,9 +68,13 @@ else
     'last_call_at', now, 'resends', 0)
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
   redis.call('SET', KEYS[2], ARGV[15], 'PX', ARGV[4])
+  redis.call('ZADD', KEYS[5], now + tonumber(ARGV[4]), id .. ':1:' .. ARGV[9])
 end
 local member = id .. ':' .. call .. ':' .. ARGV[9]
-redis.call('ZADD', KEYS[3], now, member)
+-- The first call of a new session is scored FIRST_CALL_LEAD (10^13 ms) before its due time, so it
+-- is claimed before every retry or resend that is already due and waiting (pacing may hold calls
+-- back); ordering among first calls stays by time. CallQueue adds the lead back for display.
+redis.call('ZADD', KEYS[3], call == 1 and s[1] ~= 'pending' and now - 10000000000000 or now, member)
 -- Only the call that became the earliest due wakes the pumps: during a burst they are busy
 -- draining anyway, and an idle pump hears about the first call at once.
 if redis.call('ZRANK', KEYS[3], member) == 0 then

@@ -6,7 +6,7 @@ namespace VoiceOtp.Core.Calls;
 
 // Per-call records once a call was placed: which call a webhook token points at, and how it ended.
 // (Placing a call, and the request uuid, belong to CallQueue.)
-public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed class CallStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
@@ -38,9 +38,9 @@ public sealed class CallAttemptStore(IConnectionMultiplexer redis, RedisKeys key
         var value = (string?)await _db.StringGetAsync(keys.TokenLookup(token));
         var parts = value?.Split(' ');
         if (parts is not { Length: 3 } || !Phones.PhoneId.IsWellFormed(parts[0])
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var attempt))
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var callNumber))
             return null;
-        return new CallRef(new Phones.PhoneId(parts[0]), parts[1], attempt);
+        return new CallRef(new Phones.PhoneId(parts[0]), parts[1], callNumber);
     }
 
     // Plivo's ring (or answer) callback: the call is live at Plivo and this is its CallUUID, which
