@@ -26,7 +26,8 @@ public sealed class VoiceOtpOptions
     public int[] RetryDelays => RetryDelaysSeconds.Length == 0 ? [30, 90] : RetryDelaysSeconds;
     public int RingTimeoutSeconds { get; set; } = 45;
     // Calls started per second across all instances, enforced in Redis by claim-calls.lua; 0 = off.
-    public int CallsPerSecond { get; set; }
+    // Plivo's default account limit: an account that was granted more raises it.
+    public int CallsPerSecond { get; set; } = 2;
     // How long a call whose Make-a-call request may have reached Plivo waits for a callback before it
     // is placed again; 0 = RingTimeoutSeconds + UncertainMarginSeconds.
     public int UncertainWindowSeconds { get; set; }

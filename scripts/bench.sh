@@ -44,9 +44,11 @@ rcli() { redis-cli -p "$redis_port" "$@"; }
 
 # A password for this run, given on stdin and through the environment, never on a command line.
 # maxmemory is raised for this throw-away Redis only: it holds ~340k seeded verify sessions at once,
-# far more pending sessions than the production sizing in redis.conf plans for.
+# far more pending sessions than the production sizing in redis.conf plans for. AOF everysec stays
+# on; RDB snapshots and AOF rewrites are off here because with those seeds each of them forks and
+# copies half a gigabyte on the same two cores in the middle of a measurement.
 export REDISCLI_AUTH="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
-printf 'requirepass %s\n' "$REDISCLI_AUTH" | redis-server ./redis.conf --port "$redis_port" --dir "$work" --maxmemory 2gb - >"$work/redis.out" 2>&1 &
+printf 'requirepass %s\n' "$REDISCLI_AUTH" | redis-server ./redis.conf --port "$redis_port" --dir "$work" --maxmemory 2gb --save "" --auto-aof-rewrite-percentage 0 - >"$work/redis.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
 

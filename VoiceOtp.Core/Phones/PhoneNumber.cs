@@ -7,12 +7,15 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    private PhoneNumber(string e164, string regionCode, PhoneNumberType type, int countryCode)
+    private readonly PhoneNumbers.PhoneNumber _parsed;
+    private PhoneNumberType? _type;
+
+    private PhoneNumber(PhoneNumbers.PhoneNumber parsed, string e164, string regionCode)
     {
+        _parsed = parsed;
         E164 = e164;
         RegionCode = regionCode;
-        Type = type;
-        CountryCode = countryCode;
+        CountryCode = parsed.CountryCode;
     }
 
     public string E164 { get; }
@@ -21,7 +24,9 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
     // +883, +888, +979): those belong to no country.
     public string RegionCode { get; }
 
-    public PhoneNumberType Type { get; }
+    // Worked out on first use: only the dispatch policy asks, and it costs as much as the validation
+    // again (libphonenumber matches the number against every type's pattern).
+    public PhoneNumberType Type => _type ??= Util.GetNumberType(_parsed);
 
     public int CountryCode { get; }
 
@@ -46,8 +51,7 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
             var parsed = Util.Parse(candidate, null);
             if (!Util.IsValidNumber(parsed))
                 return false;
-            number = new PhoneNumber(Util.Format(parsed, PhoneNumberFormat.E164),
-                Util.GetRegionCodeForNumber(parsed) ?? "ZZ", Util.GetNumberType(parsed), parsed.CountryCode);
+            number = new PhoneNumber(parsed, Util.Format(parsed, PhoneNumberFormat.E164), Util.GetRegionCodeForNumber(parsed) ?? "ZZ");
             return true;
         }
         catch (NumberParseException)

@@ -37,7 +37,7 @@ public sealed class SessionExpiryCancelTests
         _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
         _callbacks = new FakePlivoCallbacks(_api);
-        _keys = new RedisKeys(prefix);
+        _keys = TestSettings.KeysFor(prefix);
     }
 
     [OneTimeTearDown]
@@ -100,7 +100,7 @@ public sealed class SessionExpiryCancelTests
         await _callbacks.HangupAsync(first, "no-answer", "NO_ANSWER");
         await WaitForCallAsync(number, 2);
         PhoneNumber.TryParse(number, out var phone);
-        var retry = CallQueue.Member(new CallRef(phone!, sessionId, 2));
+        var retry = CallQueue.Member(new CallRef(_keys.PhoneId(phone!), sessionId, 2));
         var db = TestEnvironment.Redis.Connection.GetDatabase();
         var dueAt = await WaitForAsync(() => db.SortedSetScoreAsync(_keys.ReadyCalls, retry), s => s is not null, "the retry waits in the queue");
 

@@ -27,6 +27,8 @@ public static class TestSettings
         // Tests join pending sessions back to back; the cooldown itself is tested with its own host.
         ["VoiceOtp:ResendCooldownSeconds"] = "0",
         ["VoiceOtp:MinSecondsLeftToCall"] = "0",
+        // Tests place calls faster than an account's default 2 per second; pacing has its own tests.
+        ["VoiceOtp:CallsPerSecond"] = "0",
         // The receiver runs on 127.0.0.1, which only an explicit entry permits; localhost is left
         // out on purpose (it must be refused although it resolves to the same address).
         ["VoiceOtp:CallbackHosts:0"] = "127.0.0.1",

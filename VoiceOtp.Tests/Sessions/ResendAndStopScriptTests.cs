@@ -63,7 +63,7 @@ public sealed class ResendAndStopScriptTests
     public async Task OpenOrJoin_LeavesACancelEntryDueAtExpiry_AndScoresTheFirstCallAheadOfRetries()
     {
         var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromMinutes(5));
-        var member = CallQueue.Member(new CallRef(phone, opened.Id, 1));
+        var member = CallQueue.Member(_f.Call(phone, opened.Id, 1));
 
         var cancelAt = await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member);
         var readyScore = await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member);
