@@ -3,7 +3,7 @@
 # (AOF on) and a fast fake Plivo on loopback (scripts/bench/FakePlivo.cs, not the in-process
 # simulator), driven by wrk (installed from Debian's packages if missing).
 #   bash scripts/bench.sh          32 and 128 connections, 10 s each, per path; prints one table.
-#                                  First the engine places BENCH_QUEUED_CALLS (40000) seeded calls
+#                                  First the engine places BENCH_QUEUED_CALLS (160000) seeded calls
 #                                  with pacing off (calls per second), then every path is warmed up
 #                                  for BENCH_WARMUP_SECONDS (10) unmeasured: tiered JIT needs that
 #                                  long to reach optimised code on 2 busy cores.
@@ -17,7 +17,7 @@ mode=${1:-run}
 seconds=${BENCH_SECONDS:-10}
 right_seeds=${BENCH_RIGHT_SEEDS:-150000}
 wrong_seeds=80000
-queued_calls=${BENCH_QUEUED_CALLS:-40000}
+queued_calls=${BENCH_QUEUED_CALLS:-160000}
 warmup=${BENCH_WARMUP_SECONDS:-10}
 bash scripts/ensure-redis.sh
 if ! command -v wrk >/dev/null 2>&1; then
@@ -126,7 +126,7 @@ failed=0
 # receive times give the rate from its first to its last Make-a-call request.
 calls_line="no seeded calls"
 if [ "$mode" = run ] && [ "$queued_calls" -gt 0 ]; then
-  for _ in $(seq 1 1200); do [ "$(fake_count)" -ge "$queued_calls" ] && break; sleep 0.1; done
+  for _ in $(seq 1 3000); do [ "$(fake_count)" -ge "$queued_calls" ] && break; sleep 0.1; done
   calls_line=$(curl -s "http://127.0.0.1:$plivo_port/calls" | awk -v want="$queued_calls" '
     NR == 1 { first = $1 } { last = $1; n++ }
     END { s = (last - first) / 1000; if (s <= 0) s = 0.001
@@ -184,6 +184,9 @@ warm() {
 warm /dispatch_otp 14162000000 0 "" 200
 warm /verify_otp "$wrong" "$wrong_seeds" 111111 422
 warm /verify_otp 15202000000 0 "$otp" 404
+# The rate-limited row repeats one number: its first five dispatches (200) are spent here.
+limited=14154000000
+warm /dispatch_otp "$limited" 1 "" 429
 for _ in $(seq 1 600); do [ "$(backlog)" -eq 0 ] && break; sleep 0.1; done
 
 dispatch 32 14152000000
@@ -194,6 +197,12 @@ run "verify wrong code" 32 /verify_otp "$wrong" "$wrong_seeds" 111111 422
 run "verify wrong code" 128 /verify_otp "$wrong" "$wrong_seeds" 111111 422
 run "verify unknown number" 32 /verify_otp "$unknown" 0 "$otp" 404
 run "verify unknown number" 128 /verify_otp "$unknown" 0 "$otp" 404
+# Refusals, which an attacker can make the engine answer at will: a premium-rate number (+1 900),
+# refused before Redis, and a number over its hourly dispatch limit, refused by admit.lua alone.
+run "dispatch premium rate" 32 /dispatch_otp 19002000000 0 "" 403
+run "dispatch premium rate" 128 /dispatch_otp 19003000000 0 "" 403
+run "dispatch rate-limited" 32 /dispatch_otp "$limited" 1 "" 429
+run "dispatch rate-limited" 128 /dispatch_otp "$limited" 1 "" 429
 rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
   "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
 

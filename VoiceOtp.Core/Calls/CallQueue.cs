@@ -102,16 +102,15 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         return new ClaimedBatch(calls, wait < 0 ? null : TimeSpan.FromMilliseconds(wait));
     }
 
-    // Issues the call's token (Redis keeps only its digest) and puts the posting mark. A claimed
+    // Issues the call's token (its call record keeps only the digest) and puts the posting mark. A claimed
     // call comes with its number, still sealed, and its session's expiry, read in the same step.
     public async Task<StartedCall> StartAsync(CallRef call, TimeSpan lease)
     {
-        var token = CallToken.New();
-        var tokenKey = keys.TokenLookup(token);
+        var token = CallToken.For(call);
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
-            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), tokenKey,
+            [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone),
                 keys.LeasedCalls, keys.PostingCalls, keys.SessionLookup(call.SessionId)],
-            [call.SessionId, Member(call), TokenValue(call), (long)lease.TotalMilliseconds, tokenKey,
+            [call.SessionId, Member(call), CallToken.Digest(token), (long)lease.TotalMilliseconds,
                 (long)AfterSession.TotalMilliseconds]))!;
         var claim = (string?)r[0] switch
         {
@@ -189,9 +188,6 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 
     public static string Member(CallRef call) =>
         string.Create(CultureInfo.InvariantCulture, $"{call.SessionId}:{call.CallNumber}:{call.Phone.Value}");
-
-    private static string TokenValue(CallRef call) =>
-        string.Create(CultureInfo.InvariantCulture, $"{call.Phone.Value} {call.SessionId} {call.CallNumber}");
 
     public static bool TryParseMember(string member, [NotNullWhen(true)] out CallRef? call)
     {

@@ -33,14 +33,10 @@ public sealed class CallStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     public async Task<CallRef?> FindAsync(string token)
     {
-        if (!CallToken.IsWellFormed(token))
+        if (!CallToken.TryRead(token, out var call))
             return null;
-        var value = (string?)await _db.StringGetAsync(keys.TokenLookup(token));
-        var parts = value?.Split(' ');
-        if (parts is not { Length: 3 } || !Phones.PhoneId.IsWellFormed(parts[0])
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var callNumber))
-            return null;
-        return new CallRef(new Phones.PhoneId(parts[0]), parts[1], callNumber);
+        var current = (string?)await _db.HashGetAsync(keys.Call(call!.Phone, call.SessionId, call.CallNumber), "token");
+        return current == CallToken.Digest(token) ? call : null;
     }
 
     // Plivo's ring (or answer) callback: the call is live at Plivo and this is its CallUUID, which

@@ -40,11 +40,8 @@ public sealed partial class UncertainCallResolver(
                 continue;
             }
             var callKey = keys.Call(call.Phone, call.SessionId, call.CallNumber);
-            var tokenKey = (string?)await _db.HashGetAsync(callKey, "token_key");
-            // A key under the engine's hash tag that never exists, when no token was issued.
-            tokenKey = tokenKey is { } k && k.StartsWith(keys.Prefix + "token:", StringComparison.Ordinal) ? k : keys.Prefix + "token:none";
             var kind = (string?)await _db.ScriptEvaluateAsync(RedisScripts.ResolveUncertainCall,
-                [callKey, keys.Session(call.Phone), tokenKey, keys.UncertainCalls, keys.ReadyCalls],
+                [callKey, keys.Session(call.Phone), keys.UncertainCalls, keys.ReadyCalls],
                 [(string)member!, call.SessionId, keys.WakeChannel]);
             var resolution = kind switch
             {

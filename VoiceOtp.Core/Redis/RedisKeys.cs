@@ -12,7 +12,7 @@ namespace VoiceOtp.Core.Redis;
 // reach the queue too. That gives up spreading the engine over cluster shards; we accept it because
 // VoiceOtp runs against a single primary (AOF, noeviction), and Hangfire's storage is single-slot
 // already ({voiceotp-jobs}:). The validator refuses a prefix without a hash tag.
-// TTL rule: session and lookup keys expire with the session that created them; call and token keys
+// TTL rule: session and lookup keys expire with the session that created them; call records
 // CallQueue.AfterSession later (claim-call.lua), so that the session's end can still stop its calls. The
 // queue ZSETs have no TTL: every member leaves them when a pump claims it (or after a retention,
 // for uncertain calls), so their size is bounded by the calls in progress.
@@ -32,14 +32,15 @@ namespace VoiceOtp.Core.Redis;
 //   {p}wrong_codes:{phone id} ZSET  one member per wrong code, scored by Redis time (ms), across
 //                                   sessions; written by verify-code.lua only, read by open-or-join;
 //                                   expires a day after the last wrong code
-//   {p}call:{session}:{n}     HASH  posted_at, token_key, not_sent, request_uuid, plivo_queued, failed,
+//   {p}call:{session}:{n}     HASH  posted_at, token (digest of the call's current CallToken; the
+//                                   token names this hash, so no lookup key), not_sent, request_uuid,
+//                                   plivo_queued, failed,
 //                                   uncertain, requeued, outcome, call_uuid, ringing, next_call,
 //                                   cancel_tries   (claim-call, CallQueue, resolve-uncertain-call,
 //                                   record-call-outcome, CallStore.RecordLive, CallCanceller);
 //                                   answered, machine, gate_digit (answer-call.lua), wrong_keys,
 //                                   code_plays (press-key.lua, answer-call.lua), heard
 //                                   (record-heard.lua); every writer checks it exists
-//   {p}token:{SHA-256(token)} STRING "{phone id} session n"                (claim-call)
 //   {p}calls:ready            ZSET  "session:n:{phone id}" by due time (ms)  (see CallQueue); a new
 //                                   session's first call is scored CallQueue.FirstCallLeadMs earlier
 //   {p}calls:leased           ZSET  same members by lease deadline: claimed, no request sent yet
@@ -102,8 +103,6 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
     public string WrongCodes(PhoneNumber phone) => $"{Prefix}wrong_codes:{PhoneId(phone).Value}";
 
     public string SessionLookup(string sessionId) => $"{Prefix}sid:{sessionId}";
-
-    public string TokenLookup(string token) => $"{Prefix}token:{CallToken.LookupId(token)}";
 
     public string ReadyCalls { get; } = prefix + "calls:ready";
 

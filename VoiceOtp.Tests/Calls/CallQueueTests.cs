@@ -56,10 +56,10 @@ public sealed class CallQueueTests
         Assert.That(await Db.SortedSetScoreAsync(_f.Keys.PostingCalls, CallQueue.Member(call)), Is.Not.Null);
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.LeasedCalls), Is.Zero);
         Assert.That(await Calls.FindAsync(token), Is.EqualTo(_f.Call(phone, session.Id, 1)));
-        Assert.That(await Db.KeyExistsAsync(_f.Keys.Prefix + "token:" + token), Is.False);
-        Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.TokenLookup(token))).HasValue, Is.True, "every key has a TTL");
+        Assert.That((string?)await Db.HashGetAsync(_f.Keys.Call(_f.Keys.PhoneId(phone), session.Id, 1), "token"),
+            Is.EqualTo(CallToken.Digest(token)).And.Not.Contains(token), "the record keeps the digest, not the token");
         Assert.That((await Db.KeyTimeToLiveAsync(_f.Keys.Call(_f.Keys.PhoneId(phone), session.Id, 1))).HasValue, Is.True, "every key has a TTL");
-        Assert.That(await Calls.FindAsync(CallToken.New()), Is.Null);
+        Assert.That(await Calls.FindAsync(TestTokens.Unknown()), Is.Null);
     }
 
     [Test]

@@ -21,7 +21,7 @@ public static class WebhookHostileCases
             HostileApps.Signed(a.PendingAnswerUrl, HostileApps.AnswerForm(a.PendingNumber), Nonce(), "not-our-auth-token"));
         yield return new("answer: re-signed, valid signature for another call's URL", Forbidden, a =>
             HostileApps.Signed(a.PendingAnswerUrl, HostileApps.AnswerForm(a.PendingNumber), Nonce(),
-                signedUrl: a.Engine.BaseUrl + "/plivo/answer/" + CallToken.New()));
+                signedUrl: a.Engine.BaseUrl + "/plivo/answer/" + TestTokens.Unknown()));
         yield return new("answer: re-signed, header nonce differs from the signed one", Forbidden, a =>
             HostileApps.Signed(a.PendingAnswerUrl, HostileApps.AnswerForm(a.PendingNumber), Nonce(), headerNonce: Nonce()));
         yield return new("hangup: re-signed, body differs from the signed one", Forbidden, a =>
@@ -56,7 +56,7 @@ public static class WebhookHostileCases
             Post(Hangup(a.PendingAnswerUrl), "", new FormUrlEncodedContent(
                 Enumerable.Range(0, 5_000).Select(i => new KeyValuePair<string, string>("f" + i, ""))), null));
         yield return new("plivo: unknown webhook route", NotFound, a =>
-            Post(a.Engine.BaseUrl, "/plivo/unknown/" + CallToken.New(), new FormUrlEncodedContent(HostileApps.AnswerForm(a.PendingNumber)), null));
+            Post(a.Engine.BaseUrl, "/plivo/unknown/" + TestTokens.Unknown(), new FormUrlEncodedContent(HostileApps.AnswerForm(a.PendingNumber)), null));
 
         // The simulator (its own engine).
         yield return new("simulator make-call: no credentials", new(401, Shape.PlivoJson), a =>

@@ -36,7 +36,7 @@ public sealed class WebhookSignatureTests
     {
         using var client = Host.AnonymousClient();
 
-        using var response = await client.PostAsync(path + CallToken.New(), new FormUrlEncodedContent(AnswerForm));
+        using var response = await client.PostAsync(path + TestTokens.Unknown(), new FormUrlEncodedContent(AnswerForm));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("<Speak"));
@@ -48,7 +48,7 @@ public sealed class WebhookSignatureTests
     {
         using var client = Host.AnonymousClient();
 
-        using var response = await client.SendAsync(Signed(path + CallToken.New(), AnswerForm, "not-our-auth-token"));
+        using var response = await client.SendAsync(Signed(path + TestTokens.Unknown(), AnswerForm, "not-our-auth-token"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -59,7 +59,7 @@ public sealed class WebhookSignatureTests
         using var client = Host.AnonymousClient();
         var tampered = AnswerForm.Select(kv => kv.Key == "CallStatus" ? new KeyValuePair<string, string>(kv.Key, "completed") : kv);
 
-        using var response = await client.SendAsync(Signed("/plivo/hangup/" + CallToken.New(), AnswerForm, HostAuthToken, tampered));
+        using var response = await client.SendAsync(Signed("/plivo/hangup/" + TestTokens.Unknown(), AnswerForm, HostAuthToken, tampered));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -69,7 +69,7 @@ public sealed class WebhookSignatureTests
     {
         using var client = Host.AnonymousClient();
 
-        using var response = await client.SendAsync(Signed("/plivo/answer/" + CallToken.New(), AnswerForm, HostAuthToken));
+        using var response = await client.SendAsync(Signed("/plivo/answer/" + TestTokens.Unknown(), AnswerForm, HostAuthToken));
         var xml = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -82,7 +82,7 @@ public sealed class WebhookSignatureTests
     {
         using var client = Host.AnonymousClient();
 
-        using var response = await client.GetAsync("/plivo/answer/" + CallToken.New());
+        using var response = await client.GetAsync("/plivo/answer/" + TestTokens.Unknown());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
         Assert.That((string?)(await Api.ReadAsync(response))["status"], Is.EqualTo("method_not_allowed"));

@@ -100,7 +100,7 @@ public sealed class SecretsNeverLeakTests
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "wrong_codes:"), "so is the locked number's wrong-code log");
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "sid:"));
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "status:"));
-        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "token:"));
+        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "call:"), "and the call records with their token digests");
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "events:event:"), "and the events' outbox records");
         Assert.That(picture.Keys, Has.Some.StartsWith(_flow.Settings["Redis:JobsPrefix"] + "job:"), "and Hangfire's jobs");
         Assert.That(everything, Does.Contain(TestPhones.Masked(_flow.Numbers[0])), "the status keeps the masked number");
