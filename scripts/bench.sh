@@ -190,6 +190,23 @@ warm /dispatch_otp "$limited" 1 "" 429
 for _ in $(seq 1 600); do [ "$(backlog)" -eq 0 ] && break; sleep 0.1; done
 
 dispatch 32 14152000000
+# The used_memory delta above also holds the main dictionary's growth when Redis resizes it during
+# the run; this adds up MEMORY USAGE of the keys of 200 sessions it just opened (status, session-id
+# lookup, session, first call), plus each session's share of the cancel ZSET.
+sampled_bytes() {
+  local total=0 n=0 id phone_id k
+  for k in $(rcli --scan --pattern "${prefix}status:*" | head -n 200); do
+    id=${k#"${prefix}status:"}
+    phone_id=$(rcli hget "$k" phone_id)
+    for key in "$k" "${prefix}sid:$id" "${prefix}session:$phone_id" "${prefix}call:$id:1"; do
+      total=$((total + $(rcli memory usage "$key" samples 0 | grep -o '[0-9]*' || echo 0)))
+    done
+    n=$((n + 1))
+  done
+  local cancel=$(( $(rcli memory usage "${prefix}calls:cancel" samples 0) / ($(rcli zcard "${prefix}calls:cancel") + 1) ))
+  echo "$(( total / (n > 0 ? n : 1) + cancel )) B in 4 keys + ${cancel} B of calls:cancel (MEMORY USAGE, 200 sessions)"
+}
+session_bytes=$(sampled_bytes)
 dispatch 128 14153000000
 run "verify right code" 32 /verify_otp "$right32" "$right_seeds" "$otp" 200
 run "verify right code" 128 /verify_otp "$right128" "$right_seeds" "$otp" 200
@@ -215,6 +232,7 @@ echo "| dispatch conns | calls/s to Plivo during load | backlog at stop | draine
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${dispatch_rows[@]}"
 echo
+echo "per pending session: $session_bytes"
 echo "calls with pacing off: $calls_line"
 echo "dispatch -> Make-a-call at 200 dispatches/s for 10 s (ms): $rate_out"
 echo "engine RSS after the runs: $(rss_mb) MB; Redis used_memory: $(( $(used_memory) / 1048576 )) MB, keys: $(rcli dbsize)"

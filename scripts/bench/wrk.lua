@@ -46,7 +46,7 @@ function done(summary, latency, requests)
   local mix = {}
   local other = 0
   for _, t in ipairs(threads) do
-    for _, code in ipairs({200, 400, 401, 404, 422, 429, 500, 503}) do
+    for _, code in ipairs({200, 400, 401, 403, 404, 422, 429, 500, 503}) do
       local c = t:get("s" .. code) or 0
       if c > 0 then mix[code] = (mix[code] or 0) + c end
     end
