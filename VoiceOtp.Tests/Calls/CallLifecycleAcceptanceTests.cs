@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using VoiceOtp.Tests.Infrastructure;
 
@@ -13,40 +12,31 @@ public sealed class CallLifecycleAcceptanceTests
 {
     private const int MaxCalls = 3;
     private const int ResendCooldownSeconds = 2;
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
-    private AppProcess _app = null!;
     private HttpClient _api = null!;
     private FakePlivoCallbacks _callbacks = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"life:{{{run}}}:", $"{{life-jobs-{run}}}:");
-        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        settings["Plivo:TimeoutSeconds"] = "1";
-        settings["VoiceOtp:MaxCallsPerSession"] = MaxCalls.ToString();
-        settings["VoiceOtp:UncertainWindowSeconds"] = "2";
-        settings["VoiceOtp:ResendCooldownSeconds"] = ResendCooldownSeconds.ToString();
-        settings["VoiceOtp:MinSecondsLeftToCall"] = "60";
-        settings["VoiceOtp:RequireKeypress"] = "false";
-        _app = AppProcess.Start(baseUrl, settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
-        _callbacks = new FakePlivoCallbacks(_api);
+        _engine = await ExternalPlivoEngine.StartAsync("life", new Dictionary<string, string>
+        {
+            ["Plivo:TimeoutSeconds"] = "1",
+            ["VoiceOtp:MaxCallsPerSession"] = MaxCalls.ToString(),
+            ["VoiceOtp:UncertainWindowSeconds"] = "2",
+            ["VoiceOtp:ResendCooldownSeconds"] = ResendCooldownSeconds.ToString(),
+            ["VoiceOtp:MinSecondsLeftToCall"] = "60",
+            ["VoiceOtp:RequireKeypress"] = "false",
+        });
+        (_plivo, _api, _callbacks) = (_engine.Plivo, _engine.Api, _engine.Callbacks);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
@@ -14,8 +13,8 @@ namespace VoiceOtp.Tests.Calls;
 [NonParallelizable]
 public sealed class SessionExpiryCancelTests
 {
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
-    private AppProcess _app = null!;
     private HttpClient _api = null!;
     private FakePlivoCallbacks _callbacks = null!;
     private RedisKeys _keys = null!;
@@ -23,31 +22,20 @@ public sealed class SessionExpiryCancelTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var prefix = $"expiry:{{{run}}}:";
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, prefix, $"{{expiry-jobs-{run}}}:");
-        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        settings["VoiceOtp:CodeTtlSeconds"] = "10";
-        settings["VoiceOtp:MinSecondsLeftToCall"] = "0";
-        settings["VoiceOtp:RequireKeypress"] = "false";
-        _app = AppProcess.Start(baseUrl, settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
-        _callbacks = new FakePlivoCallbacks(_api);
-        _keys = TestSettings.KeysFor(prefix);
+        _engine = await ExternalPlivoEngine.StartAsync("expiry", new Dictionary<string, string>
+        {
+            ["VoiceOtp:CodeTtlSeconds"] = "10",
+            ["VoiceOtp:MinSecondsLeftToCall"] = "0",
+            ["VoiceOtp:RequireKeypress"] = "false",
+        });
+        (_plivo, _api, _callbacks, _keys) = (_engine.Plivo, _engine.Api, _engine.Callbacks, _engine.Keys);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     [Test]

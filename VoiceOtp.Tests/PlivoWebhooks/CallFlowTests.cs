@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Xml.Linq;
 using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
@@ -14,8 +13,8 @@ namespace VoiceOtp.Tests.PlivoWebhooks;
 [NonParallelizable]
 public sealed class CallFlowTests
 {
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
-    private AppProcess _app = null!;
     private HttpClient _api = null!;
     private CallAnswerStore _answers = null!;
     private RedisKeys _keys = null!;
@@ -23,27 +22,16 @@ public sealed class CallFlowTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"flow:{{{run}}}:", $"{{flow-jobs-{run}}}:");
-        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        _keys = TestSettings.KeysFor(settings["Redis:KeyPrefix"]);
+        _engine = await ExternalPlivoEngine.StartAsync("flow");
+        (_plivo, _api, _keys) = (_engine.Plivo, _engine.Api, _engine.Keys);
         _answers = new CallAnswerStore(TestEnvironment.Redis.Connection, _keys);
-        _app = AppProcess.Start(baseUrl, settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     [Test]
