@@ -34,6 +34,10 @@ namespace VoiceOtp.Core.Calls;
 // without a request.
 public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
 {
+    // CallsPerSecond counts starts in a window a little longer than a second: Plivo counts by when a
+    // request reaches it, and the time from claim to that moment varies by up to a few hundred ms.
+    public const int PaceWindowMs = 1200;
+
     private readonly IDatabase _db = redis.GetDatabase();
     private readonly RedisKey[] _claimKeys =
         [keys.ReadyCalls, keys.LeasedCalls, keys.PostingCalls, keys.UncertainCalls, keys.CallPace];
@@ -89,7 +93,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         if (uncertainWindow <= TimeSpan.Zero)
             uncertainWindow = DefaultUncertainWindow;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCalls, _claimKeys,
-            [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)uncertainWindow.TotalMilliseconds]))!;
+            [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)uncertainWindow.TotalMilliseconds, PaceWindowMs]))!;
         var calls = new List<CallRef>(r.Length - 1);
         for (var i = 1; i < r.Length; i++)
         {

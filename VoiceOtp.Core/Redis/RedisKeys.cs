@@ -52,7 +52,8 @@ namespace VoiceOtp.Core.Redis;
 //                                   (CallCanceller), and "session:1:{phone id}" due at expiry for
 //                                   every open session (open-or-join); CallCanceller removes each
 //                                   when done
-//   {p}calls:pace             HASH  sec, n: calls started in the current second (CallsPerSecond)
+//   {p}calls:starts           LIST  start times (ms) of the last CallsPerSecond calls, newest first
+//                                   (claim-calls: a sliding 1 s pacing window); TTL 2 s
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
 //   {p}status:{session}       HASH  phone (masked), phone_id, region, created_at, expires_at,
 //                                   max_attempts, attempts_left, callback_url, status, ended_at,
@@ -114,7 +115,7 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
 
     public string UncertainCalls { get; } = prefix + "calls:uncertain";
 
-    public string CallPace { get; } = prefix + "calls:pace";
+    public string CallPace { get; } = prefix + "calls:starts";
 
     public string CallsToCancel { get; } = prefix + "calls:cancel";
 

@@ -52,10 +52,11 @@ public sealed class FakePlivo : IAsyncDisposable
         var fake = new FakePlivo(app, baseUrl);
         app.MapPost("/v1/Account/{authId}/Call/", async (string authId, HttpRequest request) =>
         {
+            var receivedAt = DateTimeOffset.UtcNow;
             var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
             var requestUuid = Guid.NewGuid().ToString();
             fake.Calls.Enqueue(new RecordedCall(authId, request.Headers.Authorization.ToString(),
-                request.ContentType ?? "", body, requestUuid, request.ContentLength));
+                request.ContentType ?? "", body, requestUuid, request.ContentLength, receivedAt));
             if (fake.StallNext.TryDequeue(out var stall))
                 await Task.Delay(stall);
             if (fake.FailNext.TryDequeue(out var status))
@@ -136,5 +137,5 @@ public sealed class FakePlivo : IAsyncDisposable
     }
 
     public sealed record RecordedCall(string AuthId, string Authorization, string ContentType, JsonObject Body, string RequestUuid,
-        long? ContentLength);
+        long? ContentLength, DateTimeOffset ReceivedAt);
 }

@@ -4,12 +4,15 @@
 -- posting one (the request may have reached Plivo) is not re-posted but moved to uncertain, scored
 -- by the end of its evidence window (resolve-uncertain-call.lua settles it then).
 -- Then it moves up to ARGV[1] due calls, earliest first, from ready to leased with a lease deadline.
--- With ARGV[3] > 0 it starts at most that many calls per second across all instances (pacing).
+-- With ARGV[3] > 0 it starts at most that many calls in any ARGV[5] ms (a little over a second)
+-- across all instances (pacing): a sliding window over the last N start times, since Plivo counts a
+-- burst that straddles a second boundary as one.
 -- KEYS[1] ready ZSET, KEYS[2] leased ZSET, KEYS[3] posting ZSET, KEYS[4] uncertain ZSET,
--- KEYS[5] pace hash
--- ARGV  1 batch size, 2 lease ms, 3 calls per second (0 = unpaced), 4 uncertain window ms
+-- KEYS[5] start times LIST (ms, newest first, at most N)
+-- ARGV  1 batch size, 2 lease ms, 3 calls per second (0 = unpaced), 4 uncertain window ms,
+--       5 pacing window ms
 -- Returns {wait ms, member...}: the claimed members; wait is how long until the next call is due
--- (or the next pacing second) when nothing was claimed, -1 when the ready queue is empty.
+-- (or until the pacing window lets one more start) when nothing was claimed, -1 when the ready queue is empty.
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 
@@ -26,12 +29,17 @@ end
 
 local batch = tonumber(ARGV[1])
 local cps = tonumber(ARGV[3])
-local second = math.floor(now / 1000)
+local window = tonumber(ARGV[5])
 if cps > 0 then
-  local p = redis.call('HMGET', KEYS[5], 'sec', 'n')
-  local used = (tonumber(p[1]) == second) and tonumber(p[2]) or 0
+  local starts = redis.call('LRANGE', KEYS[5], 0, cps - 1)
+  local used = 0
+  for _, s in ipairs(starts) do
+    if tonumber(s) > now - window then
+      used = used + 1
+    end
+  end
   if used >= cps then
-    return {1000 - now % 1000}
+    return {math.max(1, tonumber(starts[cps]) + window - now)}
   end
   batch = math.min(batch, cps - used)
 end
@@ -53,13 +61,11 @@ end
 redis.call('ZREM', KEYS[1], unpack(due))
 redis.call('ZADD', KEYS[2], unpack(leased))
 if cps > 0 then
-  local p = redis.call('HMGET', KEYS[5], 'sec', 'n')
-  if tonumber(p[1]) == second then
-    redis.call('HINCRBY', KEYS[5], 'n', #due)
-  else
-    redis.call('HSET', KEYS[5], 'sec', second, 'n', #due)
+  for _ = 1, #due do
+    redis.call('LPUSH', KEYS[5], now)
   end
-  redis.call('PEXPIRE', KEYS[5], 2000)
+  redis.call('LTRIM', KEYS[5], 0, cps - 1)
+  redis.call('PEXPIRE', KEYS[5], 2 * window)
 end
 table.insert(due, 1, 0)
 return due
