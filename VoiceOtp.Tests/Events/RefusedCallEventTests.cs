@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Events;
@@ -9,32 +8,22 @@ namespace VoiceOtp.Tests.Events;
 [NonParallelizable]
 public sealed class RefusedCallEventTests
 {
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
-    private AppProcess _app = null!;
     private HttpClient _api = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"refused:{{{run}}}:", $"{{refused-jobs-{run}}}:");
-        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        _app = AppProcess.Start(baseUrl, settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+        _engine = await ExternalPlivoEngine.StartAsync("refused");
+        (_plivo, _api) = (_engine.Plivo, _engine.Api);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using PhoneNumbers;
 using VoiceOtp.Tests.Infrastructure;
 
@@ -11,39 +10,30 @@ namespace VoiceOtp.Tests.Guards;
 [NonParallelizable]
 public sealed class ExternalPlivoAcceptanceTests
 {
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
     private AppProcess _app = null!;
     private HttpClient _api = null!;
-    private string _prefix = "";
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"accept:{{{run}}}:", $"{{accept-jobs-{run}}}:");
-        settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        _prefix = settings["Redis:KeyPrefix"];
-        settings["VoiceOtp:CodeTtlSeconds"] = "10";
-        settings["VoiceOtp:AllowedCountries:0"] = "GB";
-        settings["VoiceOtp:AllowedCountries:1"] = "DE";
-        settings["VoiceOtp:ConversionWindowSessions"] = "4";
-        settings["VoiceOtp:MinConversionRate"] = "0.5";
-        _app = AppProcess.Start(baseUrl, settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+        _engine = await ExternalPlivoEngine.StartAsync("accept", new Dictionary<string, string>
+        {
+            ["VoiceOtp:CodeTtlSeconds"] = "10",
+            ["VoiceOtp:AllowedCountries:0"] = "GB",
+            ["VoiceOtp:AllowedCountries:1"] = "DE",
+            ["VoiceOtp:ConversionWindowSessions"] = "4",
+            ["VoiceOtp:MinConversionRate"] = "0.5",
+        });
+        (_plivo, _app, _api) = (_engine.Plivo, _engine.App, _engine.Api);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     private static IEnumerable<TestCaseData> Refused()
@@ -147,7 +137,7 @@ public sealed class ExternalPlivoAcceptanceTests
     private async Task<int> QueuedCallsToAsync(string number)
     {
         Core.Phones.PhoneNumber.TryParse(number, out var phone);
-        var keys = TestSettings.KeysFor(_prefix);
+        var keys = _engine.Keys;
         var id = ":" + keys.PhoneId(phone!).Value;
         var db = TestEnvironment.Redis.Connection.GetDatabase();
         var queued = 0;

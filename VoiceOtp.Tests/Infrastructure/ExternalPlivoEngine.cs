@@ -7,12 +7,13 @@ namespace VoiceOtp.Tests.Infrastructure;
 // fake Plivo on loopback: what every test that plays Plivo's side by hand starts with.
 public sealed class ExternalPlivoEngine : IAsyncDisposable
 {
-    private ExternalPlivoEngine(FakePlivo plivo, AppProcess app, HttpClient api, RedisKeys keys)
+    private ExternalPlivoEngine(FakePlivo plivo, AppProcess app, HttpClient api, IReadOnlyDictionary<string, string> settings)
     {
+        Settings = settings;
         Plivo = plivo;
         App = app;
         Api = api;
-        Keys = keys;
+        Keys = TestSettings.KeysFor(settings["Redis:KeyPrefix"]);
         Callbacks = new FakePlivoCallbacks(api);
     }
 
@@ -21,6 +22,9 @@ public sealed class ExternalPlivoEngine : IAsyncDisposable
     public AppProcess App { get; }
 
     public HttpClient Api { get; }
+
+    // Everything the engine was started with (key and job prefixes included).
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public RedisKeys Keys { get; }
 
@@ -40,7 +44,7 @@ public sealed class ExternalPlivoEngine : IAsyncDisposable
         await app.WaitUntilListeningAsync();
         var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
-        return new ExternalPlivoEngine(plivo, app, api, TestSettings.KeysFor(all["Redis:KeyPrefix"]));
+        return new ExternalPlivoEngine(plivo, app, api, all);
     }
 
     public async ValueTask DisposeAsync()

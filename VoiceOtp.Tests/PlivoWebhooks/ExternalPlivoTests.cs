@@ -13,36 +13,28 @@ namespace VoiceOtp.Tests.PlivoWebhooks;
 [NonParallelizable]
 public sealed class ExternalPlivoTests
 {
+    private ExternalPlivoEngine _engine = null!;
     private FakePlivo _plivo = null!;
     private AppProcess _app = null!;
-    private Dictionary<string, string> _settings = null!;
     private HttpClient _api = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _plivo = await FakePlivo.StartAsync();
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var run = Guid.NewGuid().ToString("N")[..8];
-        _settings = TestSettings.For(baseUrl, TestEnvironment.Redis.Configuration, $"ext:{{{run}}}:", $"{{ext-jobs-{run}}}:");
-        _settings["Plivo:BaseUrl"] = _plivo.BaseUrl;
-        _settings["Plivo:AuthId"] = "MAEXTERNALTEST000001";
-        _settings["Dashboard:Username"] = "admin";
-        _settings["Dashboard:Password"] = "dashboard-secret-123";
-        _app = AppProcess.Start(baseUrl, _settings);
-        await _app.WaitUntilListeningAsync();
-        _api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.ApiKey);
+        _engine = await ExternalPlivoEngine.StartAsync("ext", new Dictionary<string, string>
+        {
+            ["Plivo:AuthId"] = "MAEXTERNALTEST000001",
+            ["Dashboard:Username"] = "admin",
+            ["Dashboard:Password"] = "dashboard-secret-123",
+        });
+        (_plivo, _app, _api) = (_engine.Plivo, _engine.App, _engine.Api);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _api?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_plivo is not null)
-            await _plivo.DisposeAsync();
+        if (_engine is not null)
+            await _engine.DisposeAsync();
     }
 
     [Test]
@@ -148,8 +140,8 @@ public sealed class ExternalPlivoTests
     {
         var server = TestEnvironment.Redis.Connection.GetServers()[0];
         var db = TestEnvironment.Redis.Connection.GetDatabase();
-        var keys = server.Keys(pattern: _settings["Redis:KeyPrefix"] + "*")
-            .Concat(server.Keys(pattern: _settings["Redis:JobsPrefix"].Replace("{", "\\{").Replace("}", "\\}") + "*")).ToList();
+        var keys = server.Keys(pattern: _engine.Settings["Redis:KeyPrefix"] + "*")
+            .Concat(server.Keys(pattern: _engine.Settings["Redis:JobsPrefix"].Replace("{", "\\{").Replace("}", "\\}") + "*")).ToList();
         Assert.That(keys, Is.Not.Empty);
         foreach (var key in keys)
         {
