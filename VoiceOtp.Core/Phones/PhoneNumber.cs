@@ -49,9 +49,12 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
         try
         {
             var parsed = Util.Parse(candidate, null);
-            if (!Util.IsValidNumber(parsed))
+            // IsValidNumber would look the region up again (for +1 that matches the number against
+            // each NANP region's patterns), so it is looked up once and validated against.
+            var region = Util.GetRegionCodeForNumber(parsed);
+            if (region is null || !Util.IsValidNumberForRegion(parsed, region))
                 return false;
-            number = new PhoneNumber(parsed, Util.Format(parsed, PhoneNumberFormat.E164), Util.GetRegionCodeForNumber(parsed) ?? "ZZ");
+            number = new PhoneNumber(parsed, Util.Format(parsed, PhoneNumberFormat.E164), region);
             return true;
         }
         catch (NumberParseException)
