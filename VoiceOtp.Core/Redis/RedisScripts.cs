@@ -36,8 +36,15 @@ public static class RedisScripts
             ?? throw new InvalidOperationException($"The Redis script {file} is not embedded in {assembly.GetName().Name}");
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        return FailClosed(reader.ReadToEnd(), file);
+        return WithoutComments(FailClosed(reader.ReadToEnd(), file));
     }
+
+    // Only code is sent: StackExchange.Redis finds a script's SHA by hashing its whole text on every
+    // call, and the files are about half comments. Whole-line comments only (no script uses a
+    // multi-line --[[ ]] comment), and the #!lua line stays first.
+    private static string WithoutComments(string script) =>
+        string.Join('\n', script.Split('\n').Select(l => l.Trim())
+            .Where((line, i) => i == 0 || (line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal))));
 
     // Exactly "#!lua": any flag weakens it (allow-oom runs on a full Redis, no-writes/allow-stale on a
     // replica or a stale one, no-cluster/allow-cross-slot-keys give up the single-slot layout).

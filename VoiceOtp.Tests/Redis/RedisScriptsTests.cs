@@ -63,4 +63,18 @@ public sealed class RedisScriptsTests
         Assert.That(count, Is.GreaterThan(0));
         Assert.That(compare, Is.GreaterThan(count));
     }
+    // Comments are dropped from the text sent to Redis, code is not: every file's code lines are
+    // all in the loaded script, in order, and the #!lua line is still first.
+    [Test]
+    public void LoadedScripts_KeepEveryCodeLine_AndTheLuaLine()
+    {
+        var file = File.ReadAllLines(Path.Combine(RepoPaths.Root, "VoiceOtp.Core", "Redis", "Scripts", "verify-code.lua"));
+        var code = file.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)).ToArray();
+
+        var loaded = RedisScripts.VerifyCode.Split('\n');
+
+        Assert.That(loaded, Is.EqualTo(code));
+        Assert.That(loaded[0], Is.EqualTo("#!lua"));
+        Assert.That(RedisScripts.VerifyCode, Does.Not.Contain("-- "));
+    }
 }
