@@ -63,6 +63,7 @@ public sealed class RedisScriptsTests
         Assert.That(count, Is.GreaterThan(0));
         Assert.That(compare, Is.GreaterThan(count));
     }
+
     // Comments are dropped from the text sent to Redis, code is not: every file's code lines are
     // all in the loaded script, in order, and the #!lua line is still first.
     [Test]
