@@ -30,6 +30,10 @@ public sealed class PhoneNumber : IEquatable<PhoneNumber>
 
     public int CountryCode { get; }
 
+    // RedisKeys.PhoneId's answer for this number, with the key set that made it: one request names
+    // the number in several keys, and each would otherwise compute the same HMAC again.
+    internal PhoneIdMemo? IdMemo { get; set; }
+
     public bool IsNonGeographic => RegionCode == NonGeographicRegion;
 
     public const string NonGeographicRegion = "001";

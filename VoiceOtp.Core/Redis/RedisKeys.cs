@@ -91,8 +91,12 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
     // The one name Redis knows a number by (see PhoneId).
     public PhoneId PhoneId(PhoneNumber phone)
     {
+        if (phone.IdMemo is { } memo && ReferenceEquals(memo.Keys, codeKeys))
+            return memo.Id;
         var mac = HMACSHA256.HashData(codeKeys.PhoneIdKey, Encoding.ASCII.GetBytes(phone.E164));
-        return new PhoneId(Convert.ToHexString(mac, 0, Phones.PhoneId.Length / 2).ToLowerInvariant());
+        var id = new PhoneId(Convert.ToHexString(mac, 0, Phones.PhoneId.Length / 2).ToLowerInvariant());
+        phone.IdMemo = new PhoneIdMemo(codeKeys, id);
+        return id;
     }
 
     public string Session(PhoneNumber phone) => Session(PhoneId(phone));

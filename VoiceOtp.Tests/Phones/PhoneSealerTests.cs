@@ -50,4 +50,20 @@ public sealed class PhoneSealerTests
             "keyed: without the code key nobody can compute it from a number");
         Assert.That(new RedisKeys("p:", _keys).Session(Number()), Is.EqualTo("p:session:" + id.Value));
     }
+
+    // The id is remembered on the number object, so a second key set asking about the same object
+    // must still get its own id, and asking again must give the same answer.
+    [Test]
+    public void PhoneId_IsComputedForEachKeySet_WhenOneNumberObjectIsShared()
+    {
+        var phone = Number();
+        var other = new CodeKeys(RandomNumberGenerator.GetBytes(32));
+
+        var first = new RedisKeys("p:", _keys).PhoneId(phone);
+        var second = new RedisKeys("p:", other).PhoneId(phone);
+
+        Assert.That(second, Is.Not.EqualTo(first));
+        Assert.That(second, Is.EqualTo(new RedisKeys("p:", other).PhoneId(Number())));
+        Assert.That(new RedisKeys("p:", _keys).PhoneId(phone), Is.EqualTo(first));
+    }
 }
