@@ -8,6 +8,9 @@
 #                                  for BENCH_WARMUP_SECONDS (10) unmeasured: tiered JIT needs that
 #                                  long to reach optimised code on 2 busy cores.
 #   bash scripts/bench.sh soak     50 dispatches/s for 10 minutes, sampling engine RSS and Redis memory
+#   bash scripts/bench.sh memory   dispatches BENCH_MEMORY_SESSIONS (20000) fresh numbers at
+#                                  BENCH_MEMORY_RATE (1000) per second, waits for their calls, and prints
+#                                  Redis memory per pending session and by key type (cheap: no seeds)
 # Verify sessions are seeded with a known code by scripts/bench/Seed.cs through the engine's own
 # store code before the engine starts (no production API is involved). Exits non-zero when any
 # request failed. Environment: BENCH_SECONDS (10), BENCH_RIGHT_SEEDS (per run, 150000).
@@ -110,6 +113,44 @@ commands() { rcli info commandstats | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk
 evalshas() { rcli info commandstats | grep '^cmdstat_evalsha:' | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}'; }
 calc() { awk "BEGIN { print $* }"; }
 echo "machine: $(nproc) cores, $(redis-server --version | grep -o 'v=[0-9.]*'), $(dotnet --version) SDK, $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+
+# MEMORY USAGE per key type, each sampled over up to 200 keys and scaled by the keys of that type,
+# as bytes per session: "<pattern> <keys> <bytes per key> <bytes per session>". Shared structures
+# (the cancel ZSET, the expiry buckets, the API key's minute log) are measured whole.
+by_key_type() {
+  local sessions=$1 pattern n total k
+  for pattern in session:* status:* call:* sid:* guard:rate:number:* guard:rate:apikey-minute:* calls:cancel calls:expiring:*; do
+    n=0; total=0
+    while read -r k; do
+      n=$((n + 1))
+      [ "$n" -le 200 ] && total=$((total + $(rcli memory usage "$k" samples 0)))
+    done < <(rcli --scan --pattern "${prefix}${pattern}")
+    [ "$n" -gt 0 ] || continue
+    local sampled=$((n < 200 ? n : 200))
+    printf '  %-28s %7s keys %8s B each %6s B per session\n' "$pattern" "$n" $((total / sampled)) \
+      $((total / sampled * n / sessions))
+  done
+}
+# The main and expires dictionaries' bucket arrays, which double in steps as keys are added.
+hashtables() { rcli memory stats | awk '/^overhead.hashtable.(main|expires)$/ { getline; s += $1 } END { print s + 0 }'; }
+
+if [ "$mode" = memory ]; then
+  sessions=${BENCH_MEMORY_SESSIONS:-20000}
+  per_second=${BENCH_MEMORY_RATE:-1000}
+  mem0=$(used_memory); keys0=$(rcli dbsize); tables0=$(hashtables)
+  status=0
+  dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
+    "http://127.0.0.1:$plivo_port" "$per_second" $((sessions / per_second)) 14090000000 >"$work/memory.out" 2>&1 || status=1
+  for _ in $(seq 1 600); do [ "$(backlog)" -eq 0 ] && break; sleep 0.1; done
+  sessions=$(( sessions / per_second * per_second ))
+  mem1=$(used_memory); keys1=$(rcli dbsize); tables1=$(hashtables)
+  echo "$(cat "$work/memory.out")"
+  echo "Redis used_memory per pending session: $(( (mem1 - mem0) / sessions )) B, of which $(( (tables1 - tables0) / sessions )) B" \
+    "the main and expires hash tables (they double in steps); $(calc "($keys1 - $keys0) / $sessions") keys per session"
+  echo "MEMORY USAGE by key type:"
+  by_key_type "$sessions"
+  exit "$status"
+fi
 
 if [ "$mode" = soak ]; then
   soak_seconds=${BENCH_SOAK_SECONDS:-600}

@@ -8,7 +8,7 @@ namespace VoiceOtp.Core.Calls;
 
 // Stops the calls of a session that ended, off the request path. Entries come from verify-code.lua
 // (verified or locked: it already took the waiting calls out of the ready queue) and from
-// open-or-join-session.lua (every session's expiry entry, due at its expiry time); the pump hands
+// open-or-join-session.lua (every session's id in its expiry bucket, due at the bucket's end); the pump hands
 // due entries here. An entry whose session is still pending (Redis expires the key a moment after
 // the due time) is looked at again when the session's TTL ends. For an ended session its waiting
 // calls leave the ready queue, a call Plivo still holds in its queue is cancelled (DELETE Request),
@@ -22,6 +22,9 @@ public sealed partial class CallCanceller(
     IOptions<VoiceOtpOptions> options,
     ILogger<CallCanceller> logger)
 {
+    // Sessions expiring within one bucket of this width share one LIST (see RedisKeys): an expired
+    // session's calls are stopped at most this much after its expiry time.
+    public const long ExpiryBucketMs = 5000;
     private const int Batch = 20;
     private const int MaxLooks = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
@@ -54,7 +57,7 @@ public sealed partial class CallCanceller(
     public async Task<int> CancelDueAsync(CancellationToken ct)
     {
         var due = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.CancelCalls, [keys.CallsToCancel],
-            [Batch, (long)Lease.TotalMilliseconds]))!;
+            [Batch, (long)Lease.TotalMilliseconds, keys.ExpiryBuckets, keys.SessionStatus("")]))!;
         foreach (var entry in due)
         {
             var member = (string)entry!;

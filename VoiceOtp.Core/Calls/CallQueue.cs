@@ -113,7 +113,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         var token = CallToken.For(call);
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone),
-                keys.LeasedCalls, keys.PostingCalls, keys.SessionLookup(call.SessionId)],
+                keys.LeasedCalls, keys.PostingCalls],
             [call.SessionId, Member(call), CallToken.Digest(token), (long)lease.TotalMilliseconds,
                 (long)AfterSession.TotalMilliseconds]))!;
         var claim = (string?)r[0] switch

@@ -23,12 +23,12 @@ namespace VoiceOtp.Core.Redis;
 // The status record keeps only the masked number (PhoneMask).
 //
 //   {p}session:{phone id}     HASH  id, digest, sealed, attempts, max_attempts, status, calls,
-//                                   retries, expires_at, brand, last_call_at, resends
+//                                   retries, expires_at, brand, last_call_at, resends, number
 //                                   (open-or-join, verify-code; record-call-outcome writes calls,
-//                                   retries and last_call_at)
-//   {p}sid:{session}          STRING the number sealed for this session (open-or-join, on open); read
-//                                   by claim-call.lua for the Make-a-call request and by a verify
-//                                   by session id
+//                                   retries and last_call_at). number is the number sealed for this
+//                                   session (PhoneSealer), read by claim-call.lua for the Make-a-call
+//                                   request and by a verify by session id (which finds the phone id
+//                                   in the status record); it lives exactly as long as the session
 //   {p}wrong_codes:{phone id} ZSET  one member per wrong code, scored by Redis time (ms), across
 //                                   sessions; written by verify-code.lua only, read by open-or-join;
 //                                   expires a day after the last wrong code
@@ -49,9 +49,12 @@ namespace VoiceOtp.Core.Redis;
 //                                   claim-calls; settled by resolve-uncertain-call)
 //   {p}calls:cancel           ZSET  "session:calls:{phone id}" by due time: sessions that ended
 //                                   (verify-code) whose calls still at Plivo are to be cancelled
-//                                   (CallCanceller), and "session:1:{phone id}" due at expiry for
-//                                   every open session (open-or-join); CallCanceller removes each
-//                                   when done
+//                                   (CallCanceller), and "expiring:{bucket}" due at the end of an
+//                                   expiry bucket (open-or-join); CallCanceller removes each when
+//                                   done, cancel-calls.lua a bucket's once its list is empty
+//   {p}calls:expiring:{bucket} LIST session ids whose sessions expire within the bucket (expiry ms /
+//                                   CallCanceller.ExpiryBucketMs, rounded up); open-or-join pushes
+//                                   on open, cancel-calls.lua pops them into calls:cancel when due
 //   {p}calls:starts           LIST  start times (ms) of the last CallsPerSecond calls, newest first
 //                                   (claim-calls: a sliding 1 s pacing window); TTL 2 s
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
@@ -107,7 +110,8 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
 
     public string WrongCodes(PhoneNumber phone) => $"{Prefix}wrong_codes:{PhoneId(phone).Value}";
 
-    public string SessionLookup(string sessionId) => $"{Prefix}sid:{sessionId}";
+    // For scripts that learn a phone id only from a record (the key shares the hash tag).
+    public string SessionPrefix => $"{Prefix}session:";
 
     public string ReadyCalls { get; } = prefix + "calls:ready";
 
@@ -122,6 +126,8 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
     public string CallPace { get; } = prefix + "calls:starts";
 
     public string CallsToCancel { get; } = prefix + "calls:cancel";
+
+    public string ExpiryBuckets { get; } = prefix + "calls:expiring:";
 
     public string WakeChannel { get; } = prefix + "calls:wake";
 

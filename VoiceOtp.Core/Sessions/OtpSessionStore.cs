@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using VoiceOtp.Core.Calls;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Redis;
 
@@ -17,21 +18,38 @@ public sealed record SpeakableSession(string Sealed, string Brand);
 // Opens, joins and verifies sessions: the session hash's writers are open-or-join-session.lua and
 // verify-code.lua here, and record-call-outcome.lua (CallStore), which reserves follow-up calls.
 // Script reply words stay in this class; callers get outcome types.
-// The number is sealed into the session-id lookup here, and opened here for a verify by session id.
+// The number is sealed into the session hash here, and opened here for a verify by session id.
 public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys, PhoneSealer phones)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    // One EVALSHA: the per-number wrong-code check, the session, its lookup, its queued call and its
-    // expiry entry for CallCanceller are decided and written together or not at all.
+    // A session id names its status record, which names the number's phone id, whose session hash
+    // holds the number sealed while that session is the number's current one.
+    // KEYS[1] status record; ARGV 1 session hash key prefix, 2 session id. Returns the sealed number or nil.
+    private static readonly string FindSealedNumber = RedisScripts.FailClosed("""
+        #!lua
+        local phone = redis.call('HGET', KEYS[1], 'phone_id')
+        if not phone then
+          return false
+        end
+        local s = redis.call('HMGET', ARGV[1] .. phone, 'id', 'number')
+        if s[1] ~= ARGV[2] then
+          return false
+        end
+        return s[2]
+        """, nameof(FindSealedNumber));
+
+    // One EVALSHA: the per-number wrong-code check, the session with its sealed number, its queued
+    // call and its expiry entry for CallCanceller are decided and written together or not at all.
     public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.SessionLookup(s.Id), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel],
+            [keys.Session(phone), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
                 s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
-                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone)]))!;
+                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone),
+                CallCanceller.ExpiryBucketMs, keys.ExpiryBuckets]))!;
         var status = (string?)r[0] switch
         {
             "opened" => DispatchStatus.Opened,
@@ -71,7 +89,8 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
 
     public async Task<PhoneNumber?> FindPhoneAsync(string sessionId)
     {
-        var sealedNumber = (string?)await _db.StringGetAsync(keys.SessionLookup(sessionId));
+        var sealedNumber = (string?)await _db.ScriptEvaluateAsync(FindSealedNumber, [keys.SessionStatus(sessionId)],
+            [keys.SessionPrefix, sessionId]);
         return phones.TryUnseal(sessionId, sealedNumber, out var phone) ? phone : null;
     }
 

@@ -65,6 +65,9 @@ public sealed class SessionFixture
         var lifetime = ttl ?? TimeSpan.FromMinutes(5);
         var opened = await Store.OpenOrJoinAsync(phone!, new NewSession(id, Hasher.Hash(phone!.E164, code),
             Sealer.Seal(id, code), lifetime, maxAttempts, maxCalls, DateTimeOffset.UtcNow + lifetime, "Acme"));
+        // As OtpDispatcher does: the status record names the number's id for a verify by session id.
+        if (opened.Status == DispatchStatus.Opened)
+            await Events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, maxAttempts, null);
         return (phone, code, opened);
     }
 

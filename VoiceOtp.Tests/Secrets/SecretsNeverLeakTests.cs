@@ -98,7 +98,6 @@ public sealed class SecretsNeverLeakTests
 
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "session:"), "the flow's sessions are in the scan");
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "wrong_codes:"), "so is the locked number's wrong-code log");
-        Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "sid:"));
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "status:"));
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "call:"), "and the call records with their token digests");
         Assert.That(picture.Keys, Has.Some.StartsWith(prefix + "events:event:"), "and the events' outbox records");

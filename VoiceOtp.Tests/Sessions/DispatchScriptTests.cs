@@ -6,7 +6,7 @@ using VoiceOtp.Tests.Infrastructure;
 
 namespace VoiceOtp.Tests.Sessions;
 
-// open-or-join-session.lua is the whole dispatch: session, lookup and queued call in one step.
+// open-or-join-session.lua is the whole dispatch: session (with its sealed number) and queued call in one step.
 public sealed class DispatchScriptTests
 {
     private SessionFixture _f = null!;
@@ -17,7 +17,7 @@ public sealed class DispatchScriptTests
     public void NewKeyspace() => _f = new SessionFixture();
 
     [Test]
-    public async Task Dispatch_WritesSessionLookupAndQueuedCall_Together()
+    public async Task Dispatch_WritesSessionNumberAndQueuedCall_Together()
     {
         var dispatches = Enumerable.Range(0, 40).Select(_ => PendingDispatch()).ToList();
         using var done = new CancellationTokenSource();
@@ -30,10 +30,10 @@ public sealed class DispatchScriptTests
                 {
                     var tx = Db.CreateTransaction();
                     var session = tx.KeyExistsAsync(_f.Keys.Session(d.Phone));
-                    var lookup = tx.KeyExistsAsync(_f.Keys.SessionLookup(d.Session.Id));
+                    var number = tx.HashExistsAsync(_f.Keys.Session(d.Phone), "number");
                     var queued = tx.SortedSetScoreAsync(_f.Keys.ReadyCalls, CallQueue.Member(_f.Call(d.Phone, d.Session.Id, 1)));
                     await tx.ExecuteAsync();
-                    var present = new[] { await session, await lookup, (await queued).HasValue };
+                    var present = new[] { await session, await number, (await queued).HasValue };
                     Interlocked.Increment(ref observations);
                     if (present.Distinct().Count() > 1)
                         Interlocked.Increment(ref torn);
@@ -44,7 +44,7 @@ public sealed class DispatchScriptTests
         done.Cancel();
         await observer;
 
-        Assert.That(torn, Is.Zero, "an observer never sees a session without its lookup and queued call");
+        Assert.That(torn, Is.Zero, "an observer never sees a session without its sealed number and queued call");
         Assert.That(observations, Is.GreaterThan(0));
         Assert.That(await Db.SortedSetLengthAsync(_f.Keys.ReadyCalls), Is.EqualTo(dispatches.Count));
     }

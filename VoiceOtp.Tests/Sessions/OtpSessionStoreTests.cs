@@ -31,7 +31,7 @@ public sealed class OtpSessionStoreTests
     }
 
     [Test]
-    public async Task OpenOrJoin_KeepsTheLookupOfTheFirstOpen_WhenJoined()
+    public async Task OpenOrJoin_KeepsTheNumberOfTheFirstOpen_WhenJoined()
     {
         var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromSeconds(60));
         var joining = SessionId.New();
@@ -40,9 +40,11 @@ public sealed class OtpSessionStoreTests
             DateTimeOffset.UtcNow.AddHours(1), "A"));
 
         Assert.That(await _f.Store.FindPhoneAsync(opened.Id), Is.EqualTo(phone));
-        Assert.That(await Db.KeyExistsAsync(_f.Keys.SessionLookup(joining)), Is.False, "a join writes no lookup for its unused id");
-        Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.SessionLookup(opened.Id)), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)),
-            "the lookup expires with the session");
+        Assert.That(await _f.Store.FindPhoneAsync(joining), Is.Null, "a join's unused id names no number");
+        var sealedNumber = (string?)await Db.HashGetAsync(_f.Keys.Session(phone), "number");
+        Assert.That(_f.Phones.TryUnseal(opened.Id, sealedNumber, out _), Is.True, "the number is still sealed for the first id");
+        Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.Session(phone)), Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)),
+            "the number expires with the session");
     }
 
     [Test]
@@ -91,21 +93,19 @@ public sealed class OtpSessionStoreTests
 
         var phoneId = _f.Keys.PhoneId(phone).Value;
         var sessionKey = $"{_f.Keys.Prefix}session:{phoneId}";
-        var lookupKey = $"{_f.Keys.Prefix}sid:{opened.Id}";
         var fields = (await Db.HashGetAllAsync(sessionKey)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
 
         Assert.That(fields.Keys, Is.EquivalentTo(new[]
             { "id", "digest", "sealed", "attempts", "max_attempts", "status", "calls", "retries", "expires_at", "brand",
-                "last_call_at", "resends" }));
+                "last_call_at", "resends", "number" }));
         Assert.That(fields.Values, Has.None.Contains(code.Reveal()));
         Assert.That(phoneId, Does.Match("^[0-9a-f]{32}$"), "a number is named by 128 bits of its keyed HMAC");
         Assert.That(_f.Keys.Session(phone), Is.EqualTo(sessionKey));
-        var sealedNumber = (string?)await Db.StringGetAsync(lookupKey);
-        Assert.That(sealedNumber, Does.Not.Contain(phone.E164[1..]), "the lookup holds the number sealed");
+        var sealedNumber = fields["number"];
+        Assert.That(sealedNumber, Does.Not.Contain(phone.E164[1..]), "the session holds the number sealed");
         Assert.That(_f.Phones.TryUnseal(opened.Id, sealedNumber, out var opens) && opens!.Equals(phone), Is.True);
         Assert.That(_f.Phones.TryUnseal("another-session", sealedNumber, out _), Is.False, "bound to its session id");
         Assert.That(await Db.KeyTimeToLiveAsync(sessionKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
-        Assert.That(await Db.KeyTimeToLiveAsync(lookupKey), Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(90)));
     }
 
     [Test]

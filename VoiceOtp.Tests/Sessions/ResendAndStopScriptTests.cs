@@ -60,16 +60,23 @@ public sealed class ResendAndStopScriptTests
     }
 
     [Test]
-    public async Task OpenOrJoin_LeavesACancelEntryDueAtExpiry_AndScoresTheFirstCallAheadOfRetries()
+    public async Task OpenOrJoin_PutsTheSessionInTheBucketDueAtItsExpiry_AndScoresTheFirstCallAheadOfRetries()
     {
         var (phone, _, opened) = await _f.OpenAsync(ttl: TimeSpan.FromMinutes(5));
         var member = CallQueue.Member(_f.Call(phone, opened.Id, 1));
 
-        var cancelAt = await Db.SortedSetScoreAsync(_f.Keys.CallsToCancel, member);
         var readyScore = await Db.SortedSetScoreAsync(_f.Keys.ReadyCalls, member);
+        var buckets = new List<SortedSetEntry>();
+        foreach (var entry in await Db.SortedSetRangeByScoreWithScoresAsync(_f.Keys.CallsToCancel))
+            if (((string)entry.Element!).StartsWith("expiring:", StringComparison.Ordinal)
+                && (await Db.ListRangeAsync(_f.Keys.ExpiryBuckets + ((string)entry.Element!)["expiring:".Length..])).Contains(opened.Id))
+                buckets.Add(entry);
 
-        Assert.That(cancelAt, Is.EqualTo(opened.ExpiresAt.ToUnixTimeMilliseconds()).Within(5000), "stopped when it expires");
+        Assert.That(buckets, Has.Count.EqualTo(1), "one expiry bucket lists the session");
+        var bucket = buckets[0];
+        var expiresAt = opened.ExpiresAt.ToUnixTimeMilliseconds();
+        Assert.That(bucket.Score, Is.InRange(expiresAt - 2000, expiresAt + CallCanceller.ExpiryBucketMs + 2000),
+            "stopped when it expires, at most a bucket later");
         Assert.That(readyScore + CallQueue.FirstCallLeadMs, Is.EqualTo(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).Within(60_000));
-        await Db.SortedSetRemoveAsync(_f.Keys.CallsToCancel, member);
     }
 }

@@ -7,8 +7,8 @@
 -- finds what to hang up or cancel, and the hangup callback of a call stopped then is still
 -- recorded. A call whose session is no longer pending, or that already has Plivo's request uuid or
 -- a refusal, leaves the queue without a request.
--- KEYS[1] call hash, KEYS[2] session hash, KEYS[3] leased ZSET, KEYS[4] posting ZSET,
--- KEYS[5] session-id lookup (holds the sealed number)
+-- KEYS[1] call hash, KEYS[2] session hash (holds the sealed number), KEYS[3] leased ZSET,
+-- KEYS[4] posting ZSET
 -- ARGV  1 session id, 2 queue member, 3 token digest, 4 lease ms, 5 ms the call outlives its session
 -- Returns {kind, sealed number, session expires_at} with kind lost (our lease was taken back;
 -- another pump owns the call) | gone | placed | claimed; the number and expiry only when claimed,
@@ -17,8 +17,8 @@ if not redis.call('ZSCORE', KEYS[3], ARGV[2]) then
   return {'lost'}
 end
 redis.call('ZREM', KEYS[3], ARGV[2])
-local s = redis.call('HMGET', KEYS[2], 'status', 'id', 'expires_at')
-local number = redis.call('GET', KEYS[5])
+local s = redis.call('HMGET', KEYS[2], 'status', 'id', 'expires_at', 'number')
+local number = s[4]
 if s[1] ~= 'pending' or s[2] ~= ARGV[1] or not number then
   return {'gone'}
 end
