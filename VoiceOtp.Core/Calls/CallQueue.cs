@@ -170,7 +170,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
         // The queue knows numbers by their id only; the masked form is in each session's status record.
         var records = _db.CreateBatch();
         var reads = listed.Select(c => records.HashGetAllAsync(keys.Call(c.Call.Phone, c.Call.SessionId, c.Call.CallNumber))).ToList();
-        var masks = listed.Select(c => records.HashGetAsync(keys.SessionStatus(c.Call.SessionId), "phone")).ToList();
+        var masks = listed.Select(c => records.HashGetAsync(keys.SessionStatus(c.Call.SessionId), Sessions.StatusFields.Masked)).ToList();
         records.Execute();
         var calls = new List<QueuedCall>(listed.Count);
         for (var i = 0; i < listed.Count; i++)

@@ -58,10 +58,12 @@ namespace VoiceOtp.Core.Redis;
 //   {p}calls:starts           LIST  start times (ms) of the last CallsPerSecond calls, newest first
 //                                   (claim-calls: a sliding 1 s pacing window); TTL 2 s
 //   {p}calls:wake             pub/sub channel, published when a call becomes the earliest due
-//   {p}status:{session}       HASH  phone (masked), phone_id, region, created_at, expires_at,
-//                                   max_attempts, attempts_left, callback_url, status, ended_at,
-//                                   failed_call, failed_reason; written by SessionStatusStore, and
-//                                   verify-code.lua sets attempts_left on a wrong code;
+//   {p}status:{session}       HASH  masked number, phone id, region, created_at, expires_at,
+//                                   max attempts, attempts left, callback URL, status, ended_at,
+//                                   failed call, failed reason (short names: StatusFields); written
+//                                   by SessionStatusStore, and verify-code.lua sets attempts left on
+//                                   a wrong code; cancel-calls.lua and a verify by session id read
+//                                   the phone id;
 //                                   TTL session + StatusRetentionSeconds
 //   {p}webhook:{SHA-256(sig)} STRING "1": an accepted Plivo webhook signature (WebhookReplayGuard);
 //                                   TTL session lifetime + StatusRetentionSeconds

@@ -25,10 +25,11 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
 
     // A session id names its status record, which names the number's phone id, whose session hash
     // holds the number sealed while that session is the number's current one.
-    // KEYS[1] status record; ARGV 1 session hash key prefix, 2 session id. Returns the sealed number or nil.
+    // KEYS[1] status record (field 'p': StatusFields.PhoneId); ARGV 1 session hash key prefix, 2 session id.
+    // Returns the sealed number or nil.
     private static readonly string FindSealedNumber = RedisScripts.FailClosed("""
         #!lua
-        local phone = redis.call('HGET', KEYS[1], 'phone_id')
+        local phone = redis.call('HGET', KEYS[1], 'p')
         if not phone then
           return false
         end

@@ -51,12 +51,12 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
         var tx = _db.CreateTransaction();
         HashEntry[] fields =
         [
-            new("phone", phone.Masked), new("phone_id", keys.PhoneId(phone).Value), new("region", phone.RegionCode),
-            new("created_at", createdAt.ToUnixTimeMilliseconds()),
-            new("expires_at", expiresAt.ToUnixTimeMilliseconds()), new("max_attempts", maxAttempts),
-            new("attempts_left", maxAttempts),
+            new(StatusFields.Masked, phone.Masked), new(StatusFields.PhoneId, keys.PhoneId(phone).Value),
+            new(StatusFields.Region, phone.RegionCode), new(StatusFields.CreatedAt, createdAt.ToUnixTimeMilliseconds()),
+            new(StatusFields.ExpiresAt, expiresAt.ToUnixTimeMilliseconds()), new(StatusFields.MaxAttempts, maxAttempts),
+            new(StatusFields.AttemptsLeft, maxAttempts),
         ];
-        _ = tx.HashSetAsync(key, callbackUrl is null ? fields : [.. fields, new("callback_url", callbackUrl.AbsoluteUri)]);
+        _ = tx.HashSetAsync(key, callbackUrl is null ? fields : [.. fields, new(StatusFields.CallbackUrl, callbackUrl.AbsoluteUri)]);
         // At least a minute past expiry, so that the expiry job still finds the record to report on.
         _ = tx.KeyExpireAsync(key, expiresAt - createdAt + TimeSpan.FromMilliseconds(Math.Max(RetentionMs, 60_000)));
         await tx.ExecuteAsync();
@@ -65,11 +65,11 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
     public Task<SessionRecord?> FindAsync(string sessionId) => UpdateAsync(sessionId);
 
     public Task<SessionRecord?> RecordEndAsync(string sessionId, SessionState state, int attemptsLeft, DateTimeOffset at) =>
-        UpdateAsync(sessionId, "set", "attempts_left", attemptsLeft, "set", "status", state.WireName(),
-            "nx", "ended_at", at.ToUnixTimeMilliseconds());
+        UpdateAsync(sessionId, "set", StatusFields.AttemptsLeft, attemptsLeft, "set", StatusFields.Status, state.WireName(),
+            "nx", StatusFields.EndedAt, at.ToUnixTimeMilliseconds());
 
     public Task<SessionRecord?> RecordFailedAsync(string sessionId, int call, string reason) =>
-        UpdateAsync(sessionId, "set", "failed_call", call, "set", "failed_reason", reason);
+        UpdateAsync(sessionId, "set", StatusFields.FailedCall, call, "set", StatusFields.FailedReason, reason);
 
     // Stores Plivo's figures on the call hash and keeps it as long as the status record.
     public async Task<IReadOnlyDictionary<string, string>?> RecordCallEndAsync(CallRef call, string? hangupCause,
@@ -158,11 +158,12 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
 
     private static SessionRecord? Parse(IReadOnlyDictionary<string, string> f)
     {
-        if (!f.TryGetValue("phone", out var masked) || !PhoneId.IsWellFormed(f.GetValueOrDefault("phone_id")))
+        if (!f.TryGetValue(StatusFields.Masked, out var masked) || !PhoneId.IsWellFormed(f.GetValueOrDefault(StatusFields.PhoneId)))
             return null;
-        return new SessionRecord(masked, new PhoneId(f["phone_id"]), f.GetValueOrDefault("region") ?? "ZZ", f.GetValueOrDefault("callback_url"), Time(f, "created_at") ?? default,
-            Time(f, "expires_at") ?? default, Int(f, "max_attempts"), Int(f, "attempts_left"), f.GetValueOrDefault("status"),
-            Time(f, "ended_at"), Int(f, "failed_call"));
+        return new SessionRecord(masked, new PhoneId(f[StatusFields.PhoneId]), f.GetValueOrDefault(StatusFields.Region) ?? "ZZ",
+            f.GetValueOrDefault(StatusFields.CallbackUrl), Time(f, StatusFields.CreatedAt) ?? default,
+            Time(f, StatusFields.ExpiresAt) ?? default, Int(f, StatusFields.MaxAttempts), Int(f, StatusFields.AttemptsLeft),
+            f.GetValueOrDefault(StatusFields.Status), Time(f, StatusFields.EndedAt), Int(f, StatusFields.FailedCall));
     }
 
     internal static int Int(IReadOnlyDictionary<string, string> f, string name) =>

@@ -4,7 +4,7 @@
 -- next claim. Entries "session:calls:{phone id}" come from verify-code.lua (verified or locked);
 -- an expiry bucket's entry "expiring:{bucket}" (open-or-join-session.lua) stands for every session
 -- id in the bucket's LIST: they are taken from it here, each turned into an entry
--- "session:1:{phone id}" (the phone id read from the session's status record) under the same lease,
+-- "session:1:{phone id}" (the phone id read from the session's status record, field 'p') under the same lease,
 -- and the bucket's entry leaves the set once its list is empty. An id without a status record is
 -- dropped: Redis knows nothing more of that session to stop.
 -- KEYS[1] calls to cancel ZSET
@@ -25,7 +25,7 @@ for _, m in ipairs(due) do
     local list = ARGV[3] .. bucket
     local ids = redis.call('LPOP', list, max - #out) or {}
     for _, id in ipairs(ids) do
-      local phone = redis.call('HGET', ARGV[4] .. id, 'phone_id')
+      local phone = redis.call('HGET', ARGV[4] .. id, 'p')
       if phone then
         local entry = id .. ':1:' .. phone
         redis.call('ZADD', KEYS[1], now + lease, entry)

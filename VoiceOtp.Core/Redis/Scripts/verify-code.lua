@@ -79,9 +79,10 @@ if remaining <= 0 then
   stop_calls(s[2])
   return {'locked', s[2], 0}
 end
--- The status document's attempts left, in the same step, so a wrong code costs one round trip.
+-- The status document's attempts left (field 'a', see StatusFields), in the same step, so a wrong
+-- code costs one round trip.
 local status = ARGV[6] .. s[2]
 if redis.call('EXISTS', status) == 1 then
-  redis.call('HSET', status, 'attempts_left', remaining)
+  redis.call('HSET', status, 'a', remaining)
 end
 return {'rejected', s[2], remaining}
