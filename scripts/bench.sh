@@ -127,8 +127,12 @@ by_key_type() {
     done < <(rcli --scan --pattern "${prefix}${pattern}")
     [ "$n" -gt 0 ] || continue
     local sampled=$((n < 200 ? n : 200))
-    printf '  %-28s %7s keys %8s B each %6s B per session\n' "$pattern" "$n" $((total / sampled)) \
-      $((total / sampled * n / sessions))
+    if [ "$sessions" -gt 0 ]; then
+      printf '  %-28s %7s keys %8s B each %6s B per session\n' "$pattern" "$n" $((total / sampled)) \
+        $((total / sampled * n / sessions))
+    else
+      printf '  %-28s %8s B each\n' "$pattern" $((total / sampled))
+    fi
   done
 }
 if [ "$mode" = memory ]; then
@@ -243,23 +247,9 @@ for _ in $(seq 1 600); do [ "$(backlog)" -eq 0 ] && break; sleep 0.1; done
 
 dispatch 32 14152000000
 # The used_memory delta above also holds the main dictionary's growth when Redis resizes it during
-# the run; this adds up MEMORY USAGE of the keys of 200 sessions it just opened (status, session-id
-# lookup, session, first call), plus each session's share of the cancel ZSET.
-sampled_bytes() {
-  local total=0 n=0 id phone_id k
-  for k in $(rcli --scan --pattern "${prefix}status:*" | head -n 200); do
-    id=${k#"${prefix}status:"}
-    phone_id=$(rcli hget "$k" phone_id)
-    for key in "$k" "${prefix}sid:$id" "${prefix}session:$phone_id" "${prefix}call:$id:1"; do
-      total=$((total + $(rcli memory usage "$key" samples 0 | grep -o '[0-9]*' || echo 0)))
-    done
-    n=$((n + 1))
-  done
-  local cancel=$(( $(rcli memory usage "${prefix}calls:cancel" samples 0) / ($(rcli zcard "${prefix}calls:cancel") + 1) ))
-  local keys=$(( total / (n > 0 ? n : 1) ))
-  echo "$((keys + cancel)) B: ${keys} B in 4 keys + ${cancel} B of calls:cancel (MEMORY USAGE, 200 sessions; the number's rate log, one more key, is not in it)"
-}
-session_bytes=$(sampled_bytes)
+# the run; MEMORY USAGE of each key type (200 sampled keys) shows where a session's bytes are. The
+# seeded sessions share those types, so this prints sizes per key only (bench.sh memory scales them).
+session_bytes=$(by_key_type 0)
 dispatch 128 14153000000
 run "verify right code" 32 /verify_otp "$right32" "$right_seeds" "$otp" 200
 run "verify right code" 128 /verify_otp "$right128" "$right_seeds" "$otp" 200
@@ -285,7 +275,8 @@ echo "| dispatch conns | calls/s to Plivo during load | backlog at stop | draine
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${dispatch_rows[@]}"
 echo
-echo "per pending session: $session_bytes"
+echo "MEMORY USAGE per key (the shared ZSETs and lists: whole):"
+echo "$session_bytes"
 echo "calls with pacing off: $calls_line"
 echo "dispatch -> Make-a-call at 200 dispatches/s for 10 s (ms): $rate_out"
 echo "engine RSS after the runs: $(rss_mb) MB; Redis used_memory: $(( $(used_memory) / 1048576 )) MB, keys: $(rcli dbsize)"
