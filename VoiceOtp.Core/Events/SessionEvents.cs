@@ -17,12 +17,9 @@ public sealed partial class SessionEvents(
     TimeProvider clock,
     ILogger<SessionEvents> logger)
 {
-    public async Task SessionOpenedAsync(PhoneNumber phone, string sessionId, DateTimeOffset expiresAt, int maxAttempts, Uri? callbackUrl)
-    {
-        await status.OpenAsync(phone, sessionId, clock.GetUtcNow(), expiresAt, maxAttempts, callbackUrl);
-        if (callbackUrl is not null)
-            await outbox.AppendExpiryCheckAsync(sessionId, expiresAt);
-    }
+    // The dispatch script wrote the status record with the session; only the expiry check is left.
+    public Task SessionOpenedAsync(string sessionId, DateTimeOffset expiresAt, Uri? callbackUrl) =>
+        callbackUrl is null ? Task.CompletedTask : outbox.AppendExpiryCheckAsync(sessionId, expiresAt);
 
     public async Task VerifyCheckedAsync(string sessionId, VerifyStatus result, int attemptsLeft)
     {

@@ -17,6 +17,7 @@ public sealed partial class OtpDispatcher(
     SessionEvents events,
     VoiceOtpMetrics metrics,
     IOptions<VoiceOtpOptions> options,
+    IOptions<EventOptions> eventOptions,
     TimeProvider clock,
     ILogger<OtpDispatcher> logger)
 {
@@ -36,15 +37,20 @@ public sealed partial class OtpDispatcher(
         var id = SessionId.New();
         var code = OtpCodeGenerator.Generate(o.CodeLength);
         var ttl = TimeSpan.FromSeconds(o.CodeTtlSeconds);
+        var now = clock.GetUtcNow();
         var session = new NewSession(id, hasher.Hash(phone.E164, code), sealer.Seal(id, code), ttl,
-            o.MaxVerifyAttempts, o.MaxCallsPerSession, clock.GetUtcNow() + ttl, (brand?.Value ?? o.BrandName),
-            TimeSpan.FromSeconds(o.ResendCooldownSeconds), TimeSpan.FromSeconds(o.MinSecondsLeftToCall));
+            o.MaxVerifyAttempts, o.MaxCallsPerSession, now + ttl, (brand?.Value ?? o.BrandName),
+            TimeSpan.FromSeconds(o.ResendCooldownSeconds), TimeSpan.FromSeconds(o.MinSecondsLeftToCall))
+        {
+            Status = new NewSessionStatus(now, SessionStatusStore.RecordTtl(ttl, eventOptions.Value.StatusRetentionSeconds), callbackUrl),
+        };
 
         var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o));
         var status = opened.Status;
-        // Independent writes, sent together in one flush: one round trip after the script, not two.
+        // The status record came with the script. An expiry check (with a callback URL) and the
+        // conversion history (when that rule is on) are independent writes, sent in one flush.
         if (status == DispatchStatus.Opened)
-            await Task.WhenAll(events.SessionOpenedAsync(phone, opened.Id, opened.ExpiresAt, o.MaxVerifyAttempts, callbackUrl),
+            await Task.WhenAll(events.SessionOpenedAsync(opened.Id, opened.ExpiresAt, callbackUrl),
                 conversions.RecordOpenedAsync(phone, opened.Id, ttl));
         metrics.Dispatched(status);
         if (status is DispatchStatus.Opened or DispatchStatus.Joined)

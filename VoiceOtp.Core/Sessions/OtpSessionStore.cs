@@ -6,7 +6,14 @@ using VoiceOtp.Core.Redis;
 namespace VoiceOtp.Core.Sessions;
 
 public sealed record NewSession(string Id, string Digest, string Sealed, TimeSpan Ttl, int MaxAttempts,
-    int MaxCalls, DateTimeOffset ExpiresAt, string Brand, TimeSpan ResendCooldown = default, TimeSpan MinTimeLeft = default);
+    int MaxCalls, DateTimeOffset ExpiresAt, string Brand, TimeSpan ResendCooldown = default, TimeSpan MinTimeLeft = default)
+{
+    // The status record the dispatch script writes with a session it opens; null writes none.
+    public NewSessionStatus? Status { get; init; }
+}
+
+// Ttl: the record's, the session's lifetime plus the retention (SessionStatusStore.RecordTtl).
+public sealed record NewSessionStatus(DateTimeOffset CreatedAt, TimeSpan Ttl, Uri? CallbackUrl);
 
 // CallNumber: the call this dispatch queued (opened, joined); RetryAfter: for a wrong-code limit
 // (RateLimited) or a resend cooldown (ResendTooSoon).
@@ -40,17 +47,20 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
         return s[2]
         """, nameof(FindSealedNumber));
 
-    // One EVALSHA: the per-number wrong-code check, the session with its sealed number, its queued
-    // call and its expiry entry for CallCanceller are decided and written together or not at all.
+    // One EVALSHA: the per-number wrong-code check, the session with its sealed number, its status
+    // record, its queued call and its expiry entry for CallCanceller are decided and written together
+    // or not at all.
     public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
         var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel],
+            [keys.Session(phone), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel, keys.SessionStatus(s.Id)],
             [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
                 s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
                 (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone),
-                CallCanceller.ExpiryBucketMs, keys.ExpiryBuckets]))!;
+                CallCanceller.ExpiryBucketMs, keys.ExpiryBuckets, (long)(s.Status?.Ttl.TotalMilliseconds ?? 0),
+                s.Status?.CreatedAt.ToUnixTimeMilliseconds() ?? 0, phone.Masked, phone.RegionCode,
+                s.Status?.CallbackUrl?.AbsoluteUri ?? ""]))!;
         var status = (string?)r[0] switch
         {
             "opened" => DispatchStatus.Opened,

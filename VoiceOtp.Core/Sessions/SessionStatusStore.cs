@@ -8,7 +8,8 @@ using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Sessions;
 
-// The only writer of status records, and the one reader of a session's status. Small scripts sit
+// The writer of status records after they are opened (open-or-join-session.lua writes a record
+// with the session it opens; OpenAsync writes one on its own), and the one reader of a session's status. Small scripts sit
 // next to their only caller; each writes only while its key exists, so no key loses its TTL.
 public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<EventOptions> events)
 {
@@ -57,10 +58,13 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
             new(StatusFields.AttemptsLeft, maxAttempts),
         ];
         _ = tx.HashSetAsync(key, callbackUrl is null ? fields : [.. fields, new(StatusFields.CallbackUrl, callbackUrl.AbsoluteUri)]);
-        // At least a minute past expiry, so that the expiry job still finds the record to report on.
-        _ = tx.KeyExpireAsync(key, expiresAt - createdAt + TimeSpan.FromMilliseconds(Math.Max(RetentionMs, 60_000)));
+        _ = tx.KeyExpireAsync(key, RecordTtl(expiresAt - createdAt, events.Value.StatusRetentionSeconds));
         await tx.ExecuteAsync();
     }
+
+    // At least a minute past expiry, so that the expiry job still finds the record to report on.
+    public static TimeSpan RecordTtl(TimeSpan sessionTtl, int retentionSeconds) =>
+        sessionTtl + TimeSpan.FromSeconds(Math.Max(retentionSeconds, 60));
 
     public Task<SessionRecord?> FindAsync(string sessionId) => UpdateAsync(sessionId);
 

@@ -7,7 +7,8 @@
 -- over its wrong-code limits (see verify-code.lua) gets no call at all: its codes could not be
 -- checked anyway. #!lua without flags: refused whole when Redis is out of memory or read-only.
 -- KEYS[1] session hash, KEYS[2] ready calls ZSET, KEYS[3] the number's wrong-code log (written by
--- verify-code.lua only), KEYS[4] calls to cancel ZSET
+-- verify-code.lua only), KEYS[4] calls to cancel ZSET, KEYS[5] status record of the NEW id (written
+-- only on open, and only when ARGV[18] > 0; its fields are StatusFields' short names)
 -- On open the session id goes into the expiry bucket of its expiry time (a LIST named ARGV[17] ..
 -- bucket, under the same hash tag), and the bucket's entry "expiring:bucket" into the cancel ZSET,
 -- due at the bucket's end: CallCanceller stops the session's calls then (with or without a callback
@@ -20,7 +21,8 @@
 --       6 max calls per session, 7 expires_at (unix ms), 8 brand, 9 the number's id (PhoneId),
 --       10 wake channel, 11 wrong codes allowed per hour, 12 per day (0: no limit), 13 resend
 --       cooldown ms, 14 least time left to call ms, 15 the number sealed for the new id (PhoneSealer),
---       16 expiry bucket width ms, 17 expiry bucket key prefix
+--       16 expiry bucket width ms, 17 expiry bucket key prefix, 18 status record ttl ms (0: none),
+--       19 created_at (unix ms), 20 masked number, 21 region, 22 callback URL ('' none)
 -- Returns {kind, session id, expires_at, call number, ms to wait (rate_limited, cooldown; else 0)};
 -- kind is opened | joined | call_limit | locked | rate_limited (wrong-code limit) |
 -- cooldown (resend too soon) | too_late.
@@ -73,6 +75,14 @@ else
   local bucket = math.ceil((now + tonumber(ARGV[4])) / width)
   redis.call('RPUSH', ARGV[17] .. string.format('%d', bucket), id)
   redis.call('ZADD', KEYS[4], bucket * width, 'expiring:' .. string.format('%d', bucket))
+  if tonumber(ARGV[18]) > 0 then
+    redis.call('HSET', KEYS[5], 'm', ARGV[20], 'p', ARGV[9], 'r', ARGV[21], 'c', ARGV[19], 'e', expires,
+      'x', ARGV[5], 'a', ARGV[5])
+    if ARGV[22] ~= '' then
+      redis.call('HSET', KEYS[5], 'u', ARGV[22])
+    end
+    redis.call('PEXPIRE', KEYS[5], ARGV[18])
+  end
 end
 local member = id .. ':' .. call .. ':' .. ARGV[9]
 -- The first call of a new session is scored FIRST_CALL_LEAD (10^13 ms) before its due time, so it
