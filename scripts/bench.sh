@@ -149,7 +149,10 @@ if [ "$mode" = memory ]; then
   mem0=$(used_memory); keys0=$(rcli dbsize)
   status=0
   dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
-    "http://127.0.0.1:$plivo_port" "$per_second" $((sessions / per_second)) 14084000000 >"$work/memory.out" 2>&1 || status=1
+    "http://127.0.0.1:$plivo_port" "$per_second" $((sessions / per_second)) 14084000000 >"$work/memory.out" 2>&1 || true
+  # Rate.cs also fails when calls lag its 2 s wait; here only a failed dispatch counts, and a call
+  # still missing after the drain below (a cold engine on a busy host may lag, and memory is the point).
+  grep -q ' failed 0 ' "$work/memory.out" || status=1
   for _ in $(seq 1 3000); do [ "$(backlog)" -eq 0 ] && [ "$(fake_count)" -ge "$sessions" ] && break; sleep 0.1; done
   [ "$(fake_count)" -ge "$sessions" ] || status=1
   mem1=$(used_memory); keys1=$(rcli dbsize)
