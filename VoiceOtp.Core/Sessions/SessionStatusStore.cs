@@ -8,9 +8,9 @@ using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Sessions;
 
-// The writer of status records after they are opened (open-or-join-session.lua writes a record
-// with the session it opens; OpenAsync writes one on its own), and the one reader of a session's status. Small scripts sit
-// next to their only caller; each writes only while its key exists, so no key loses its TTL.
+// The writer of status records once they exist (open-or-join-session.lua writes each record with
+// the session it opens) and the one reader of a session's status. Small scripts sit next to their
+// only caller; each writes only while its key exists, so no key loses its TTL.
 public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<EventOptions> events)
 {
     private static readonly string UpdateIfExists = RedisScripts.FailClosed("""
@@ -44,23 +44,6 @@ public sealed class SessionStatusStore(IConnectionMultiplexer redis, RedisKeys k
     private readonly IDatabase _db = redis.GetDatabase();
 
     private long RetentionMs => events.Value.StatusRetentionSeconds * 1000L;
-
-    public async Task OpenAsync(PhoneNumber phone, string sessionId, DateTimeOffset createdAt, DateTimeOffset expiresAt,
-        int maxAttempts, Uri? callbackUrl)
-    {
-        var key = keys.SessionStatus(sessionId);
-        var tx = _db.CreateTransaction();
-        HashEntry[] fields =
-        [
-            new(StatusFields.Masked, phone.Masked), new(StatusFields.PhoneId, keys.PhoneId(phone).Value),
-            new(StatusFields.Region, phone.RegionCode), new(StatusFields.CreatedAt, createdAt.ToUnixTimeMilliseconds()),
-            new(StatusFields.ExpiresAt, expiresAt.ToUnixTimeMilliseconds()), new(StatusFields.MaxAttempts, maxAttempts),
-            new(StatusFields.AttemptsLeft, maxAttempts),
-        ];
-        _ = tx.HashSetAsync(key, callbackUrl is null ? fields : [.. fields, new(StatusFields.CallbackUrl, callbackUrl.AbsoluteUri)]);
-        _ = tx.KeyExpireAsync(key, RecordTtl(expiresAt - createdAt, events.Value.StatusRetentionSeconds));
-        await tx.ExecuteAsync();
-    }
 
     // At least a minute past expiry, so that the expiry job still finds the record to report on.
     public static TimeSpan RecordTtl(TimeSpan sessionTtl, int retentionSeconds) =>

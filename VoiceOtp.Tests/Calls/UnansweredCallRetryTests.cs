@@ -82,8 +82,9 @@ public sealed class UnansweredCallRetryTests
         var db = TestEnvironment.Redis.Connection.GetDatabase();
         // The queue knows the number by its id only; the page takes the mask from the status record.
         PhoneNumber.TryParse(number, out var phone);
-        await Host.Services.GetRequiredService<SessionStatusStore>().OpenAsync(phone!, call.SessionId, DateTimeOffset.UtcNow,
-            DateTimeOffset.UtcNow.AddMinutes(1), 3, null);
+        // The dispatch script writes status records; of this one the page reads the mask ("m") only.
+        await db.HashSetAsync(keys.SessionStatus(call.SessionId), "m", phone!.Masked);
+        await db.KeyExpireAsync(keys.SessionStatus(call.SessionId), TimeSpan.FromMinutes(5));
         await db.SortedSetAddAsync(keys.ReadyCalls, CallQueue.Member(call), DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
         try
         {
