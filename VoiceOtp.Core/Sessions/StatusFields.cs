@@ -2,8 +2,9 @@ namespace VoiceOtp.Core.Sessions;
 
 // Field names of a status record ({p}status:{session}, see RedisKeys). One letter or two: every
 // session keeps one record for its lifetime plus StatusRetentionSeconds, and with the long names
-// the field names alone were a fifth of it. verify-code.lua (attempts left), cancel-calls.lua and
-// OtpSessionStore's number lookup (phone id) spell them in Lua too.
+// the field names alone were a fifth of it. open-or-join-session.lua (every field it opens a
+// record with), verify-code.lua (attempts left), cancel-calls.lua and OtpSessionStore's number
+// lookup (phone id) spell them in Lua too.
 internal static class StatusFields
 {
     public const string Masked = "m";
