@@ -9,9 +9,10 @@ using VoiceOtp.Core.Redis;
 namespace VoiceOtp.Core.Guards;
 
 // Runs admit.lua: every limit of one request checked, and counted if all pass, in one EVALSHA.
-// A refusal is as cheap as a wrong code: one script call, no session read, no call placed.
+// A refusal costs at most that one script call, no session read and no call placed; a request in
+// a window already known to be full (FullWindows) is refused without it.
 public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys keys, GuardTags tags,
-    BreakerScopes scopes, IOptions<GuardOptions> options, TimeProvider clock, ILogger<Admission> logger)
+    BreakerScopes scopes, FullWindows fullWindows, IOptions<GuardOptions> options, TimeProvider clock, ILogger<Admission> logger)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
@@ -58,6 +59,11 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
 
     private async Task<Refusal?> RunAsync(List<Window> windows, IReadOnlyList<string> breakerScopes, string? region)
     {
+        // Call windows trip a breaker when full, which only the script may do.
+        foreach (var w in windows)
+            if (w.Trips == "" && fullWindows.Remaining(w.Key, (long)w.Span.TotalMilliseconds) is { } left)
+                return RateLimited(w, (long)Math.Ceiling(left.TotalMilliseconds));
+        var askedAt = FullWindows.Now();
         var o = options.Value;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var k = new List<RedisKey>(windows.Select(w => (RedisKey)w.Key));
@@ -87,12 +93,18 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
             case "allowed":
                 return null;
             case "rate_limited":
-                var seconds = (int)Math.Max(1, Math.Ceiling((long)r[1] / 1000.0));
-                return new Refusal(RefusalKind.RateLimited,
-                    $"rate limit reached ({windows[(int)r[2] - 1].Name}); retry in {seconds} s", seconds);
+                var full = windows[(int)r[2] - 1];
+                fullWindows.Remember(full.Key, (long)full.Span.TotalMilliseconds, askedAt, (long)r[1]);
+                return RateLimited(full, (long)r[1]);
             default:
                 return Blocked((string)r[1]!, (string)r[2]!, (int)r[3] == 1, (long)r[4]);
         }
+    }
+
+    private static Refusal RateLimited(Window full, long waitMs)
+    {
+        var seconds = (int)Math.Max(1, Math.Ceiling(waitMs / 1000.0));
+        return new Refusal(RefusalKind.RateLimited, $"rate limit reached ({full.Name}); retry in {seconds} s", seconds);
     }
 
     private Refusal Blocked(string reason, string scope, bool trippedNow, long openMs)

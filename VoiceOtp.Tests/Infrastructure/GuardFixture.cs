@@ -11,15 +11,18 @@ namespace VoiceOtp.Tests.Infrastructure;
 // the options a test chooses.
 public sealed class GuardFixture
 {
-    public GuardFixture(GuardOptions? options = null, RedisKeys? keys = null, CodeKeys? codeKeys = null)
+    // Fixtures that share keys, codeKeys and fullWindows act as instances of one deployment.
+    public GuardFixture(GuardOptions? options = null, RedisKeys? keys = null, CodeKeys? codeKeys = null,
+        FullWindows? fullWindows = null, StackExchange.Redis.IConnectionMultiplexer? redis = null)
     {
         Options = options ?? new GuardOptions();
         Keys = keys ?? TestSettings.KeysFor($"guard-{Guid.NewGuid():N}:");
         var o = Microsoft.Extensions.Options.Options.Create(Options);
-        var redis = TestEnvironment.Redis.Connection;
+        redis ??= TestEnvironment.Redis.Connection;
         Scopes = new BreakerScopes(o);
+        FullWindows = fullWindows ?? new FullWindows();
         Admission = new Admission(redis, Keys, new GuardTags(codeKeys ?? new CodeKeys(RandomNumberGenerator.GetBytes(32))),
-            Scopes, o, TimeProvider.System, NullLogger<Admission>.Instance);
+            Scopes, FullWindows, o, TimeProvider.System, NullLogger<Admission>.Instance);
         Conversions = new ConversionTracker(redis, Keys, Scopes, o);
         Breakers = new BreakerStore(redis, Keys, TimeProvider.System);
     }
@@ -27,6 +30,7 @@ public sealed class GuardFixture
     public GuardOptions Options { get; }
     public RedisKeys Keys { get; }
     public BreakerScopes Scopes { get; }
+    public FullWindows FullWindows { get; }
     public Admission Admission { get; }
     public ConversionTracker Conversions { get; }
     public BreakerStore Breakers { get; }

@@ -26,6 +26,7 @@ public static class CoreRegistration
         services.AddSingleton<GuardTags>();
         services.AddSingleton<BreakerScopes>();
         services.AddSingleton<NumberPolicy>();
+        services.AddSingleton<FullWindows>();
         services.AddSingleton<Admission>();
         services.AddSingleton<ConversionTracker>();
         services.AddSingleton<SpendRecorder>();
