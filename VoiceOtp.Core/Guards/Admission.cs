@@ -8,17 +8,23 @@ using VoiceOtp.Core.Redis;
 
 namespace VoiceOtp.Core.Guards;
 
-// Runs admit.lua: every limit of one request checked, and counted if all pass, in one EVALSHA.
-// A refusal costs at most that one script call, no session read and no call placed; a request in
-// a window already known to be full (FullWindows) is refused without it.
+// admit.lua: every limit of one request checked, and counted if all pass, in one script. A verify
+// runs it alone; a dispatch hands it to the session store (PrepareDispatch), which runs it in the
+// dispatch script's step, and reads its answer back here (Interpret). A refusal costs at most that
+// script, no session read and no call placed; a request in a window already known to be full
+// (FullWindows) is refused without Redis.
 public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys keys, GuardTags tags,
     BreakerScopes scopes, FullWindows fullWindows, IOptions<GuardOptions> options, TimeProvider clock, ILogger<Admission> logger)
 {
     private readonly IDatabase _db = redis.GetDatabase();
 
-    private sealed record Window(string Name, string Key, int Limit, TimeSpan Span, string Trips = "");
+    internal sealed record Window(string Name, string Key, int Limit, TimeSpan Span, string Trips = "");
 
-    public Task<Refusal?> AdmitDispatchAsync(PhoneNumber phone, RequestOrigin origin)
+    public Task<Refusal?> AdmitDispatchAsync(PhoneNumber phone, RequestOrigin origin) => RunAsync(PrepareDispatch(phone, origin));
+
+    // The dispatch's admission, for the dispatch script to run in the same step as the session
+    // (RedisScripts.AdmitAndOpenSession); Interpret reads its answer.
+    public AdmissionCheck PrepareDispatch(PhoneNumber phone, RequestOrigin origin)
     {
         var o = options.Value;
         // Both number limits share one log: one key per number, not two.
@@ -41,7 +47,7 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
         var breakerScopes = scopes.For(phone);
         if (o.CountryHourlyCallLimit > 0)
             windows.Add(new("", keys.CallWindow(phone.RegionCode), o.CountryHourlyCallLimit, TimeSpan.FromHours(1), phone.RegionCode));
-        return RunAsync(windows, breakerScopes, phone.RegionCode);
+        return Prepare(windows, breakerScopes, phone.RegionCode);
     }
 
     public Task<Refusal?> AdmitVerifyAsync(RequestOrigin? origin)
@@ -54,16 +60,18 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
         if (origin?.RateLimitKey is { } user)
             windows.Add(new($"{o.VerifiesPerRateLimitKeyPerHour} verifications per hour for this rate_limit_key",
                 keys.RateWindow("user-verify", tags.Of("user", user)), o.VerifiesPerRateLimitKeyPerHour, TimeSpan.FromHours(1)));
-        return windows.Count == 0 ? Task.FromResult<Refusal?>(null) : RunAsync(windows, [], null);
+        return windows.Count == 0 ? Task.FromResult<Refusal?>(null) : RunAsync(Prepare(windows, [], null));
     }
 
-    private async Task<Refusal?> RunAsync(List<Window> windows, IReadOnlyList<string> breakerScopes, string? region)
+    private async Task<Refusal?> RunAsync(AdmissionCheck check) =>
+        check.Remembered ?? Interpret(check, (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.Admit, check.Keys, check.Args))!);
+
+    private AdmissionCheck Prepare(List<Window> windows, IReadOnlyList<string> breakerScopes, string? region)
     {
         // Call windows trip a breaker when full, which only the script may do.
         foreach (var w in windows)
             if (w.Trips == "" && fullWindows.Remaining(w.Key, (long)w.Span.TotalMilliseconds) is { } left)
-                return RateLimited(w, (long)Math.Ceiling(left.TotalMilliseconds));
-        var askedAt = FullWindows.Now();
+                return new AdmissionCheck(RateLimited(w, (long)Math.Ceiling(left.TotalMilliseconds)));
         var o = options.Value;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var k = new List<RedisKey>(windows.Select(w => (RedisKey)w.Key));
@@ -87,14 +95,19 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
         if (region is not null)
             k.AddRange([keys.Spend(today), keys.Spend(today, region)]);
 
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.Admit, k.ToArray(), a.ToArray()))!;
+        return new AdmissionCheck(k.ToArray(), a.ToArray(), windows, FullWindows.Now());
+    }
+
+    // admit.lua's answer: null when admitted.
+    public Refusal? Interpret(AdmissionCheck check, RedisResult[] r)
+    {
         switch ((string)r[0]!)
         {
             case "allowed":
                 return null;
             case "rate_limited":
-                var full = windows[(int)r[2] - 1];
-                fullWindows.Remember(full.Key, (long)full.Span.TotalMilliseconds, askedAt, (long)r[1]);
+                var full = check.Windows[(int)r[2] - 1];
+                fullWindows.Remember(full.Key, (long)full.Span.TotalMilliseconds, check.AskedAt, (long)r[1]);
                 return RateLimited(full, (long)r[1]);
             default:
                 return Blocked((string)r[1]!, (string)r[2]!, (int)r[3] == 1, (long)r[4]);

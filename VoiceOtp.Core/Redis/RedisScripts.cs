@@ -27,7 +27,31 @@ public static class RedisScripts
     public static string Admit { get; } = Load("admit.lua");
     public static string TrackSession { get; } = Load("track-session.lua");
 
-    public static IReadOnlyList<string> All { get; } = [OpenOrJoinSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
+    // A dispatch in one EVALSHA: admit.lua, and open-or-join-session.lua only if admitted.
+    // KEYS are admit's then the session's; ARGV[1] and ARGV[2] count admit's keys and arguments,
+    // then come admit's arguments, then the session's. Returns {'refused', admit's answer} or the
+    // session script's answer. Nothing can run between the two halves.
+    public static string AdmitAndOpenSession { get; } = Combine(Admit, OpenOrJoinSession);
+
+    public static IReadOnlyList<string> All { get; } = [AdmitAndOpenSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
+
+    // Each script becomes a function whose parameters shadow KEYS and ARGV, so it reads its own
+    // slice of them unchanged.
+    private static string Combine(string admit, string open) => string.Join('\n',
+        "#!lua",
+        "local function admit(KEYS, ARGV)", Body(admit), "end",
+        "local function open_or_join(KEYS, ARGV)", Body(open), "end",
+        "local nk, na = tonumber(ARGV[1]), tonumber(ARGV[2])",
+        "local ak, aa, sk, sa = {}, {}, {}, {}",
+        "for i = 1, nk do ak[i] = KEYS[i] end",
+        "for i = nk + 1, #KEYS do sk[i - nk] = KEYS[i] end",
+        "for i = 1, na do aa[i] = ARGV[i + 2] end",
+        "for i = na + 3, #ARGV do sa[i - na - 2] = ARGV[i] end",
+        "local a = admit(ak, aa)",
+        "if a[1] ~= 'allowed' then return {'refused', a} end",
+        "return open_or_join(sk, sa)");
+
+    private static string Body(string script) => script[(script.IndexOf('\n') + 1)..];
 
     private static string Load(string file)
     {

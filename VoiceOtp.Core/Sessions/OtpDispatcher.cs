@@ -24,13 +24,13 @@ public sealed partial class OtpDispatcher(
     // callbackUrl is kept only by the dispatch that opens the session; a join never changes it.
     public async Task<DispatchOutcome> DispatchAsync(PhoneNumber phone, BrandName? brand, RequestOrigin origin, Uri? callbackUrl = null)
     {
-        // Both before the session script, so that a refusal places no call and touches no session.
-        if ((policy.Check(phone) ?? await admission.AdmitDispatchAsync(phone, origin)) is { } refusal)
-        {
-            Log.Blocked(logger, phone.Masked, refusal.Kind);
-            metrics.Dispatched(DispatchStatus.Refused);
-            return DispatchOutcome.Refuse(refusal);
-        }
+        // The number policy needs no Redis; admission runs in the session script's step, before it
+        // touches the session, so that a refusal places no call and touches no session.
+        if (policy.Check(phone) is { } blocked)
+            return Refuse(phone, blocked);
+        var admit = admission.PrepareDispatch(phone, origin);
+        if (admit.Remembered is { } remembered)
+            return Refuse(phone, remembered);
         var o = options.Value;
         // Made before we know whether the number has a pending session, so that one script call
         // decides; on a join the fresh code is dropped unread and the pending one is spoken again.
@@ -45,7 +45,9 @@ public sealed partial class OtpDispatcher(
             Status = new NewSessionStatus(now, SessionStatusStore.RecordTtl(ttl, eventOptions.Value.StatusRetentionSeconds), callbackUrl),
         };
 
-        var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o));
+        var opened = await sessions.OpenOrJoinAsync(phone, session, WrongCodeLimits.From(o), admit);
+        if (opened.AdmissionAnswer is { } answer)
+            return Refuse(phone, admission.Interpret(admit, answer)!);
         var status = opened.Status;
         // The status record came with the script. An expiry check (with a callback URL) and the
         // conversion history (when that rule is on) are independent writes, sent in one flush.
@@ -64,5 +66,12 @@ public sealed partial class OtpDispatcher(
             Log.Refused(logger, opened.Id, phone.Masked, status);
         }
         return new DispatchOutcome(status, opened.Id, opened.ExpiresAt, opened.RetryAfter);
+    }
+
+    private DispatchOutcome Refuse(PhoneNumber phone, Refusal refusal)
+    {
+        Log.Blocked(logger, phone.Masked, refusal.Kind);
+        metrics.Dispatched(DispatchStatus.Refused);
+        return DispatchOutcome.Refuse(refusal);
     }
 }

@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using VoiceOtp.Core.Calls;
+using VoiceOtp.Core.Guards;
 using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Redis;
 
@@ -17,8 +18,10 @@ public sealed record NewSessionStatus(DateTimeOffset CreatedAt, TimeSpan Ttl, Ur
 
 // CallNumber: the call this dispatch queued (opened, joined); RetryAfter: for a wrong-code limit
 // (RateLimited) or a resend cooldown (ResendTooSoon).
+// Refused: admission ran in the same script and said no; AdmissionAnswer is its reply, for
+// Admission.Interpret.
 public sealed record OpenedSession(DispatchStatus Status, string Id, DateTimeOffset ExpiresAt, int CallNumber,
-    TimeSpan? RetryAfter = null);
+    TimeSpan? RetryAfter = null, RedisResult[]? AdmissionAnswer = null);
 
 public sealed record SpeakableSession(string Sealed, string Brand);
 
@@ -50,17 +53,25 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
     // One EVALSHA: the per-number wrong-code check, the session with its sealed number, its status
     // record, its queued call and its expiry entry for CallCanceller are decided and written together
     // or not at all.
-    public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null)
+    // With an admission, both run in one script (RedisScripts.AdmitAndOpenSession) and the session
+    // is touched only if it admits.
+    public async Task<OpenedSession> OpenOrJoinAsync(PhoneNumber phone, NewSession s, WrongCodeLimits? limits = null,
+        AdmissionCheck? admission = null)
     {
         limits ??= WrongCodeLimits.None;
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession,
-            [keys.Session(phone), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel, keys.SessionStatus(s.Id)],
-            [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
-                s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
-                (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone),
-                CallCanceller.ExpiryBucketMs, keys.ExpiryBuckets, (long)(s.Status?.Ttl.TotalMilliseconds ?? 0),
-                s.Status?.CreatedAt.ToUnixTimeMilliseconds() ?? 0, phone.Masked, phone.RegionCode,
-                s.Status?.CallbackUrl?.AbsoluteUri ?? ""]))!;
+        RedisKey[] k = [keys.Session(phone), keys.ReadyCalls, keys.WrongCodes(phone), keys.CallsToCancel, keys.SessionStatus(s.Id)];
+        RedisValue[] a = [s.Id, s.Digest, s.Sealed, (long)s.Ttl.TotalMilliseconds, s.MaxAttempts, s.MaxCalls,
+            s.ExpiresAt.ToUnixTimeMilliseconds(), s.Brand, keys.PhoneId(phone).Value, keys.WakeChannel, limits.PerHour, limits.PerDay,
+            (long)s.ResendCooldown.TotalMilliseconds, (long)s.MinTimeLeft.TotalMilliseconds, phones.Seal(s.Id, phone),
+            CallCanceller.ExpiryBucketMs, keys.ExpiryBuckets, (long)(s.Status?.Ttl.TotalMilliseconds ?? 0),
+            s.Status?.CreatedAt.ToUnixTimeMilliseconds() ?? 0, phone.Masked, phone.RegionCode,
+            s.Status?.CallbackUrl?.AbsoluteUri ?? ""];
+        var r = admission is null
+            ? (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession, k, a))!
+            : (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.AdmitAndOpenSession, [.. admission.Keys, .. k],
+                [admission.Keys.Length, admission.Args.Length, .. admission.Args, .. a]))!;
+        if ((string?)r[0] == "refused")
+            return new OpenedSession(DispatchStatus.Refused, "", default, 0, AdmissionAnswer: (RedisResult[])r[1]!);
         var status = (string?)r[0] switch
         {
             "opened" => DispatchStatus.Opened,
