@@ -60,6 +60,7 @@ dotnet publish VoiceOtp.Web -c Release -o "$work/app" -v quiet -nologo >/dev/nul
 dotnet build scripts/bench/FakePlivo.cs -c Release -v quiet -nologo >/dev/null
 dotnet build scripts/bench/Seed.cs -c Release -v quiet -nologo >/dev/null
 dotnet build scripts/bench/Rate.cs -c Release -v quiet -nologo >/dev/null
+dotnet build scripts/bench/Ceiling.cs -c Release -v quiet -nologo >/dev/null
 
 # The soak shortens every retention (session 2 min, status and succeeded jobs 1 min), so that its
 # 10 minutes reach the steady state where as much expires as is written; a run keeps the defaults.
@@ -198,7 +199,7 @@ rows=()
 run() {
   local out
   out=$(BENCH_PATH="$3" BENCH_KEY="$api_key" BENCH_FIRST="$4" BENCH_COUNT="$5" BENCH_OTP="$6" BENCH_EXPECT="$7" \
-    BENCH_THREADS=2 wrk -t2 -c"$2" -d"${seconds}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$app_port" | grep '^RESULT')
+    BENCH_THREADS=2 wrk -t2 -c"$2" -d"${seconds}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:${target_port:-$app_port}" | grep '^RESULT')
   read -r _ requests secs p50 p99 expected other errors mix <<<"$out"
   [ "$other" -eq 0 ] && [ "$errors" -eq 0 ] || failed=1
   rows+=("$(printf '| %-24s | %4s | %9.0f | %7s | %7s | %-28s | %6s |' "$1" "$2" "$(calc "$requests / $secs")" \
@@ -261,11 +262,24 @@ run "verify wrong code" 128 /verify_otp "$wrong" "$wrong_seeds" 111111 422
 run "verify unknown number" 32 /verify_otp "$unknown" 0 "$otp" 404
 run "verify unknown number" 128 /verify_otp "$unknown" 0 "$otp" 404
 # Refusals, which an attacker can make the engine answer at will: a premium-rate number (+1 900),
-# refused before Redis, and a number over its hourly dispatch limit, refused by admit.lua alone.
+# refused before Redis, and a number over its hourly dispatch limit, refused from the engine's
+# memory of full windows (FullWindows) after admit.lua found it full once.
 run "dispatch premium rate" 32 /dispatch_otp 19002000000 0 "" 403
 run "dispatch premium rate" 128 /dispatch_otp 19003000000 0 "" 403
 run "dispatch rate-limited" 32 /dispatch_otp "$limited" 1 "" 429
 run "dispatch rate-limited" 128 /dispatch_otp "$limited" 1 "" 429
+# The same unknown-number requests to bare Kestrel (scripts/bench/Ceiling.cs), the engine idle:
+# no answer can be faster on these cores.
+ceiling_port=$(free_port)
+DOTNET_gcServer=0 DOTNET_gcConcurrent=0 dotnet run --no-build -c Release scripts/bench/Ceiling.cs -- "$ceiling_port" >/dev/null 2>&1 &
+ceiling_pid=$!
+pids+=($ceiling_pid)
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$ceiling_port/" && break; sleep 0.2; done
+BENCH_PATH=/verify_otp BENCH_KEY=x BENCH_FIRST="$unknown" BENCH_COUNT=0 BENCH_OTP="$otp" BENCH_EXPECT=404 BENCH_THREADS=2 \
+  wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$ceiling_port" >/dev/null
+target_port=$ceiling_port run "ceiling: bare Kestrel 404" 32 /verify_otp "$unknown" 0 "$otp" 404
+target_port=$ceiling_port run "ceiling: bare Kestrel 404" 128 /verify_otp "$unknown" 0 "$otp" 404
+kill "$ceiling_pid" 2>/dev/null || true
 rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
   "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
 

@@ -42,11 +42,11 @@ public sealed class AdmitAndOpenSessionTests
     public async Task AnAdmittedDispatch_IsCountedAndOpensTheSessionWithItsCall()
     {
         var s = new SessionFixture();
-        var guards = new GuardFixture(new GuardOptions { DispatchesPerNumberPerHour = 1 }, s.Keys);
+        var guards = new GuardFixture(new GuardOptions { DispatchesPerNumberPerHour = 1, DispatchesPerApiKeyPerMinute = 1 }, s.Keys);
         var phone = Phone();
+        var origin = GuardFixture.Origin();
 
-        var opened = await s.Store.OpenOrJoinAsync(phone, NewSession(s, phone),
-            admission: guards.Admission.PrepareDispatch(phone, GuardFixture.Origin()));
+        var opened = await s.Store.OpenOrJoinAsync(phone, NewSession(s, phone), admission: guards.Admission.PrepareDispatch(phone, origin));
 
         Assert.That(opened.Status, Is.EqualTo(DispatchStatus.Opened));
         Assert.That(opened.AdmissionAnswer, Is.Null);
@@ -55,6 +55,8 @@ public sealed class AdmitAndOpenSessionTests
         Assert.That(await db.SortedSetLengthAsync(s.Keys.ReadyCalls), Is.EqualTo(1));
         Assert.That((await guards.Admission.AdmitDispatchAsync(phone, GuardFixture.Origin()))?.Kind, Is.EqualTo(RefusalKind.RateLimited),
             "the dispatch was counted in the number's window");
+        Assert.That((await guards.Admission.AdmitDispatchAsync(Phone(), origin))?.Message, Does.Contain("API key"),
+            "and in the API key's");
     }
 
     private static PhoneNumber Phone()
