@@ -43,14 +43,26 @@ public sealed class EventOutbox(IConnectionMultiplexer redis, RedisKeys keys, IO
         return r.Select(x => Parse((string)x!)).ToList();
     }
 
+    // Ends the lease of claimed entries the pump could not finish, so the next claim takes them.
+    public async Task ReleaseAsync(IEnumerable<OutboxEntry> entries)
+    {
+        var released = entries.Select(e => new SortedSetEntry(e.Raw, 0)).ToArray();
+        if (released.Length > 0)
+            await _db.SortedSetAddAsync(keys.EventClaims, released, SortedSetWhen.Exists);
+    }
+
     public async Task<DateTimeOffset?> ExpiresAtAsync(string sessionId)
     {
         var v = await _db.HashGetAsync(keys.EventRecord(sessionId + ".expiry"), "expires_at");
         return v.TryParse(out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    public Task DoneAsync(IEnumerable<OutboxEntry> entries) =>
-        _db.SortedSetRemoveAsync(keys.EventClaims, entries.Select(e => (RedisValue)e.Raw).ToArray());
+    public async Task DoneAsync(IEnumerable<OutboxEntry> entries)
+    {
+        var done = entries.Select(e => (RedisValue)e.Raw).ToArray();
+        if (done.Length > 0)
+            await _db.SortedSetRemoveAsync(keys.EventClaims, done);
+    }
 
     public async Task<(string Url, string Body, bool Delivered)?> FindAsync(string eventId)
     {

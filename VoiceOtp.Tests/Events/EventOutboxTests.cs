@@ -53,4 +53,30 @@ public sealed class EventOutboxTests
         Assert.That(claimed, Has.Count.EqualTo(1));
         Assert.That((await _outbox.FindAsync("s3.session.verified"))?.Body, Does.Contain("\"event\":\"session.verified\""));
     }
+
+    [Test]
+    public async Task Release_HandsAnEntryOutAtTheNextClaim_BeforeItsLeaseEnds()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _outbox.AppendAsync(Event("s4"));
+        var claimed = await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+
+        await _outbox.ReleaseAsync(claimed);
+
+        Assert.That((await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10)).Select(e => e.Id),
+            Is.EqualTo(new[] { "s4.session.verified" }));
+    }
+
+    [Test]
+    public async Task Release_BringsNothingBack_ThatIsDone()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _outbox.AppendAsync(Event("s5"));
+        var claimed = await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+        await _outbox.DoneAsync(claimed);
+
+        await _outbox.ReleaseAsync(claimed);
+
+        Assert.That(await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10), Is.Empty);
+    }
 }

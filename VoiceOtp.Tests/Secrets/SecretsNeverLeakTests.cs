@@ -20,7 +20,17 @@ public sealed class SecretsNeverLeakTests
     public async Task RunFlowAsync()
     {
         _flow = await LoggedFlow.StartAsync();
-        await _flow.RunAsync();
+        try
+        {
+            await _flow.RunAsync();
+        }
+        catch (Exception e) when (e is AssertionException or HttpRequestException)
+        {
+            // The flow's own assertions say what was missing; the engine's log says why.
+            var tail = _flow.App.Output.Split('\n').TakeLast(60);
+            throw new AssertionException($"{e.Message}\nengine exited: {_flow.App.HasExited}\n" +
+                $"the engine's last log lines:\n{string.Join('\n', tail)}", e);
+        }
     }
 
     [OneTimeTearDown]

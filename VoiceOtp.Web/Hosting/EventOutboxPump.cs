@@ -9,6 +9,8 @@ namespace VoiceOtp.Web.Hosting;
 // events, at most one thread per instance blocks on Hangfire. The claim lease lets any instance
 // finish what a crashed one had claimed. A crash between creating a job and removing
 // its entry makes a second job for the same event, which the job itself notices (delivered).
+// A storage failure never ends the pump: the host would stop with it, and the entries it had not
+// turned into jobs are handed out again at the next claim rather than after the lease.
 public sealed partial class EventOutboxPump(
     EventOutbox outbox,
     IBackgroundJobClient jobs,
@@ -29,9 +31,10 @@ public sealed partial class EventOutboxPump(
             {
                 handled = await PumpOnceAsync();
             }
-            catch (Exception e) when (e is RedisException or TimeoutException or Hangfire.Storage.DistributedLockTimeoutException)
+            catch (Exception e) when (e is RedisException or TimeoutException or BackgroundJobClientException
+                                          or Hangfire.Storage.DistributedLockTimeoutException)
             {
-                Log.Failed(logger, e.GetType().Name);
+                Log.Failed(logger, e.GetType().Name, e.InnerException?.GetType().Name ?? "none");
             }
             if (handled == Batch)
                 continue;
@@ -58,20 +61,30 @@ public sealed partial class EventOutboxPump(
         if (entries.Count == 0)
             return 0;
         var done = new List<OutboxEntry>(entries.Count);
-        foreach (var entry in entries)
+        try
         {
-            var id = entry.Id;
-            if (entry.Kind == OutboxEntryKind.Delivery)
+            foreach (var entry in entries)
             {
-                jobs.Enqueue<DeliverEventJob>(j => j.RunAsync(id, CancellationToken.None));
+                await CreateJobAsync(entry);
+                done.Add(entry);
             }
-            else if (await outbox.ExpiresAtAsync(id) is { } at)
-            {
-                jobs.Schedule<SessionExpiryJob>(j => j.RunAsync(id, CancellationToken.None), at);
-            }
-            done.Add(entry);
+        }
+        catch (Exception)
+        {
+            await outbox.DoneAsync(done);
+            await outbox.ReleaseAsync(entries.Skip(done.Count));
+            throw;
         }
         await outbox.DoneAsync(done);
         return entries.Count;
+    }
+
+    private async Task CreateJobAsync(OutboxEntry entry)
+    {
+        var id = entry.Id;
+        if (entry.Kind == OutboxEntryKind.Delivery)
+            jobs.Enqueue<DeliverEventJob>(j => j.RunAsync(id, CancellationToken.None));
+        else if (await outbox.ExpiresAtAsync(id) is { } at)
+            jobs.Schedule<SessionExpiryJob>(j => j.RunAsync(id, CancellationToken.None), at);
     }
 }

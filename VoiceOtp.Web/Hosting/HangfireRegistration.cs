@@ -28,8 +28,11 @@ public static class HangfireRegistration
             .UseFilterProvider(new DeliveryRetryPolicy(sp.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelays))
             .UseFilter(new SucceededJobRetentionFilter(
                 TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SucceededJobRetentionSeconds)))
-            .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
-                new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix }));
+            .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+            {
+                Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix,
+                FetchTimeout = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.FetchTimeoutMs),
+            }));
         services.AddSingleton<HangfireServerName>();
         services.AddHangfireServer((sp, o) =>
         {

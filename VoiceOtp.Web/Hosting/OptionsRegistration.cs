@@ -36,6 +36,7 @@ public static class OptionsRegistration
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(j => j.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64")
             .Validate(j => j.SchedulePollingIntervalMs is >= 100 and <= 60_000, "Jobs:SchedulePollingIntervalMs must be between 100 and 60000")
+            .Validate(j => j.FetchTimeoutMs is >= 100 and <= 300_000, "Jobs:FetchTimeoutMs must be between 100 and 300000")
             .Validate(j => j.FailedJobRetentionDays is >= 1 and <= 365, "Jobs:FailedJobRetentionDays must be between 1 and 365")
             .Validate(j => j.SucceededJobRetentionSeconds is >= 60 and <= 604_800, "Jobs:SucceededJobRetentionSeconds must be between 60 and 604800")
             .ValidateOnStart();
