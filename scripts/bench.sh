@@ -44,6 +44,19 @@ trap cleanup EXIT
 redis_port=$(free_port); app_port=$(free_port); plivo_port=$(free_port)
 prefix="voiceotp:{o}:"
 rcli() { redis-cli -p "$redis_port" "$@"; }
+# Filler keys (with a TTL) up to just over half of the power of two that holds the keys there are
+# plus <room>, so that Redis's main and expires dictionaries double now and not during a measurement
+# (8-16 MB at once, which a row's bytes per session would carry); the sleep lets Redis finish
+# rehashing. The bucket arrays (8-16 B per key each, doubling in steps) stay out of the figures.
+grow_dictionaries() {
+  local keys table=1
+  keys=$(rcli dbsize)
+  while [ "$table" -lt $(( keys + $1 )) ]; do table=$(( table * 2 )); done
+  [ $(( table / 2 + 1 - keys )) -gt 0 ] || return 0
+  rcli eval "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'bench:filler:' .. i, '1', 'PX', 3600000) end" 0 \
+    $(( table / 2 + 1 - keys )) >/dev/null
+  sleep 2
+}
 
 # A password for this run, given on stdin and through the environment, never on a command line.
 # maxmemory is raised for this throw-away Redis only: it holds ~340k seeded verify sessions at once,
@@ -74,16 +87,8 @@ right32=16282000000; right128=$((right32 + right_seeds)); wrong=16502000000; unk
 if [ "$mode" = run ]; then
   dotnet run --no-build -c Release scripts/bench/Seed.cs -- "127.0.0.1:$redis_port" "$prefix" "$code_key" "$otp" \
     "$right32" "$right_seeds" "$right128" "$right_seeds" "$wrong" "$wrong_seeds" queued 17072000000 "$queued_calls" >&2
-  # The seeds leave the main and expires dictionaries wherever their count falls; a measured row must
-  # not be the one that doubles them (8-16 MB at once, which its bytes per session would carry).
-  # Filler keys (with a TTL) grow them now, with room for a million more keys; the sleep lets Redis
-  # finish rehashing.
-  keys=$(rcli dbsize); table=1; while [ "$table" -lt $(( keys + 1000000 )) ]; do table=$(( table * 2 )); done
-  if [ $(( table / 2 + 1 - keys )) -gt 0 ]; then
-    rcli eval "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'bench:filler:' .. i, '1', 'PX', 3600000) end" 0 \
-      $(( table / 2 + 1 - keys )) >/dev/null
-    sleep 2
-  fi
+  # The seeds leave the dictionaries wherever their count falls; the run adds well under a million keys.
+  grow_dictionaries 1000000
 fi
 
 dotnet run --no-build -c Release scripts/bench/FakePlivo.cs -- "$plivo_port" >"$work/plivo.out" 2>&1 &
@@ -151,13 +156,8 @@ if [ "$mode" = memory ]; then
   sessions=${BENCH_MEMORY_SESSIONS:-20000}
   per_second=${BENCH_MEMORY_RATE:-1000}
   sessions=$(( sessions / per_second * per_second ))
-  # Filler keys (with a TTL) first: just over half of a power of two that has room for 6 keys per
-  # session, so that the main and expires dictionaries grow before the measurement and not during
-  # it. Their bucket arrays (8-16 B per key each, doubling in steps) stay out of the figure, as in
-  # the run mode; the sleep lets Redis finish rehashing them.
-  table=1; while [ "$table" -lt $(( 12 * sessions )) ]; do table=$(( table * 2 )); done
-  rcli eval "for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'bench:filler:' .. i, '1', 'PX', 3600000) end" 0 $(( table / 2 + 1 )) >/dev/null
-  sleep 2
+  # Room for 6 keys per session, twice over.
+  grow_dictionaries $(( 12 * sessions ))
   mem0=$(used_memory); keys0=$(rcli dbsize)
   status=0
   dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \

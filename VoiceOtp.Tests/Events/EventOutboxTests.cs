@@ -17,6 +17,12 @@ public sealed class EventOutboxTests
     private static SessionEvent Event(string session) =>
         SessionEvent.Create(SessionEvent.SessionVerified, session, null, "http://127.0.0.1/x", DateTimeOffset.UtcNow, "+44********01");
 
+    private async Task<IReadOnlyList<OutboxEntry>> AppendAndClaimAsync(string session, DateTimeOffset now)
+    {
+        await _outbox.AppendAsync(Event(session));
+        return await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+    }
+
     [Test]
     public async Task Claim_HandsAnEntryOutAgain_WhenTheClaimingPumpDiedBeforeFinishing()
     {
@@ -36,8 +42,7 @@ public sealed class EventOutboxTests
     public async Task Claim_HandsNothingOut_OnceTheEntryIsDone()
     {
         var now = DateTimeOffset.UtcNow;
-        await _outbox.AppendAsync(Event("s2"));
-        await _outbox.DoneAsync(await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10));
+        await _outbox.DoneAsync(await AppendAndClaimAsync("s2", now));
 
         Assert.That(await _outbox.ClaimAsync(now.AddMinutes(5), TimeSpan.FromSeconds(30), 10), Is.Empty);
     }
@@ -58,8 +63,7 @@ public sealed class EventOutboxTests
     public async Task Release_HandsAnEntryOutAtTheNextClaim_BeforeItsLeaseEnds()
     {
         var now = DateTimeOffset.UtcNow;
-        await _outbox.AppendAsync(Event("s4"));
-        var claimed = await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+        var claimed = await AppendAndClaimAsync("s4", now);
 
         await _outbox.ReleaseAsync(claimed);
 
@@ -71,8 +75,7 @@ public sealed class EventOutboxTests
     public async Task Release_BringsNothingBack_ThatIsDone()
     {
         var now = DateTimeOffset.UtcNow;
-        await _outbox.AppendAsync(Event("s5"));
-        var claimed = await _outbox.ClaimAsync(now, TimeSpan.FromSeconds(30), 10);
+        var claimed = await AppendAndClaimAsync("s5", now);
         await _outbox.DoneAsync(claimed);
 
         await _outbox.ReleaseAsync(claimed);

@@ -17,7 +17,7 @@ public sealed class HangfireFetchTests
     public async Task Job_Runs_WhenItReachesTheQueueWithoutAPubSubNotice()
     {
         await using var engine = await DedicatedEngine.StartAsync();
-        const string prefix = "{dedicated-jobs}:";
+        const string prefix = DedicatedEngine.JobsPrefix;
         var storage = new RedisStorage(engine.Redis.Connection, new RedisStorageOptions { Prefix = prefix });
         var client = new BackgroundJobClient(storage);
         var db = engine.Redis.Connection.GetDatabase();

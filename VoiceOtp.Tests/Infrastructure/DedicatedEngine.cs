@@ -8,6 +8,7 @@ namespace VoiceOtp.Tests.Infrastructure;
 public sealed class DedicatedEngine : IAsyncDisposable
 {
     public const string KeyPrefix = "dedicated:{d}:";
+    public const string JobsPrefix = "{dedicated-jobs}:";
 
     private DedicatedEngine(RedisServer redis, AppProcess app, HttpClient api)
     {
@@ -28,7 +29,7 @@ public sealed class DedicatedEngine : IAsyncDisposable
     {
         var redis = await RedisServer.StartAsync(persistent, redisArguments ?? []);
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var all = TestSettings.For(baseUrl, redis.Configuration, KeyPrefix, "{dedicated-jobs}:");
+        var all = TestSettings.For(baseUrl, redis.Configuration, KeyPrefix, JobsPrefix);
         all["Plivo:Simulator"] = plivo is null ? "true" : "false";
         all["Plivo:BaseUrl"] = plivo?.BaseUrl ?? "";
         all["Redis:TimeoutMs"] = "1000";
