@@ -3,7 +3,6 @@ using Hangfire.Dashboard;
 using Hangfire.Redis.StackExchange;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using VoiceOtp.Core;
 using VoiceOtp.Core.Events;
 using VoiceOtp.Web.Dashboard;
@@ -28,7 +27,7 @@ public static class HangfireRegistration
             .UseFilterProvider(new DeliveryRetryPolicy(sp.GetRequiredService<IOptions<EventOptions>>().Value.RetryDelays))
             .UseFilter(new SucceededJobRetentionFilter(
                 TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SucceededJobRetentionSeconds)))
-            .UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+            .UseRedisStorage(sp.GetRequiredService<JobStorageConnection>().Multiplexer, new RedisStorageOptions
             {
                 Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.JobsPrefix,
                 FetchTimeout = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.FetchTimeoutMs),
