@@ -1,6 +1,7 @@
 using VoiceOtp.Web.Demo;
 using VoiceOtp.Web.Hosting;
 using VoiceOtp.Web.PlivoSimulator;
+using VoiceOtp.Web.PublicApi;
 
 namespace VoiceOtp.Web;
 
@@ -49,6 +50,7 @@ public static class Program
         if (demo)
             app.UseDemo(simulator);
         app.MapControllers();
+        app.MapVerifyOtp();
         app.MapJobsDashboard();
         app.MapVoiceOtpHealth();
         app.MapVoiceOtpMetrics();

@@ -6,7 +6,8 @@ using VoiceOtp.Web.PublicApi;
 namespace VoiceOtp.Web.Hosting;
 
 // The public API's OpenAPI document at /openapi/v1.json. Webhooks, the simulator and operator
-// endpoints are not part of the product's contract, so only the PublicApi controllers are listed.
+// endpoints are not part of the product's contract, so only the PublicApi controllers and the
+// endpoints marked PublicApiEndpoint are listed.
 public static class OpenApiRegistration
 {
     private const string Scheme = "Bearer";
@@ -16,7 +17,8 @@ public static class OpenApiRegistration
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.ActionDescriptor is ControllerActionDescriptor c
-                && c.ControllerTypeInfo.Namespace == typeof(DispatchOtpController).Namespace;
+                ? c.ControllerTypeInfo.Namespace == typeof(DispatchOtpController).Namespace
+                : d.ActionDescriptor.EndpointMetadata.Contains(PublicApiEndpoint.Marker);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

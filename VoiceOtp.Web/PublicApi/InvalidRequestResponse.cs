@@ -15,10 +15,12 @@ public static class InvalidRequestResponse
         var known = BodyFields(context);
         var fields = context.ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => FieldName(e.Key, known)).Distinct().ToArray();
-        var where = fields.Length == 0 ? "the request" : string.Join(", ", fields);
-        return OutcomeResults.Invalid(
-            $"malformed request: check {where} (a JSON object is expected, each key once, string fields as JSON strings)");
+        return OutcomeResults.Invalid(Message(fields));
     }
+
+    public static string Message(IReadOnlyCollection<string> fields) =>
+        $"malformed request: check {(fields.Count == 0 ? "the request" : string.Join(", ", fields))} "
+        + "(a JSON object is expected, each key once, string fields as JSON strings)";
 
     // An unparsable body is reported both under "" and under the action's parameter name.
     private static string FieldName(string key, HashSet<string> known)
