@@ -26,6 +26,7 @@ public static class PublicApiRegistration
                 // JSON shape instead of problem+json.
                 o.SuppressMapClientErrors = true;
             });
+        services.AddSingleton<ApiKeyDigests>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddExceptionHandler<InfrastructureExceptionHandler>();

@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using VoiceOtp.Core;
 
 namespace VoiceOtp.Web.PublicApi;
 
@@ -14,7 +11,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<VoiceOtpOptions> voiceOtp)
+    ApiKeyDigests keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,12 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[7..].Trim()));
-        var match = -1;
-        var keys = voiceOtp.Value.ApiKeys;
-        for (var i = 0; i < keys.Length; i++)
-            if (CryptographicOperations.FixedTimeEquals(given, SHA256.HashData(Encoding.UTF8.GetBytes(keys[i]))))
-                match = i;
+        var given = ApiKeyDigests.Of(header[7..].Trim());
+        var match = keys.IndexOf(given);
         if (match < 0)
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key"));
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"api-key-{match}"),
