@@ -12,5 +12,8 @@ public sealed partial class CallPump
 
         [LoggerMessage(3, LogLevel.Warning, "Session {SessionId} call {Call}: placing failed ({Error}); its lease decides what happens next")]
         public static partial void CallFailed(ILogger logger, string sessionId, int call, string error);
+
+        [LoggerMessage(4, LogLevel.Error, "The call pump's upkeep (uncertain calls, cancels) failed ({Error}); trying again")]
+        public static partial void UpkeepFailed(ILogger logger, string error);
     }
 }

@@ -98,9 +98,14 @@ public sealed partial class CallPump(
             {
                 return;
             }
-            catch (Exception e) when (e is RedisException or RedisTimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.RedisFailed(logger, e.GetType().Name);
+                // This loop is awaited only at shutdown: an exception let out would end it silently,
+                // and ended sessions' calls would ring on until a restart.
+                if (e is RedisException or RedisTimeoutException)
+                    Log.RedisFailed(logger, e.GetType().Name);
+                else
+                    Log.UpkeepFailed(logger, e.GetType().Name);
                 try
                 {
                     await Task.Delay(RedisBackoff, stoppingToken);
