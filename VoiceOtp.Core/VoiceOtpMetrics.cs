@@ -88,6 +88,8 @@ public sealed class VoiceOtpMetrics
         VerifyStatus.Verified => "verified",
         VerifyStatus.Rejected => "rejected",
         VerifyStatus.Locked => "locked",
+        VerifyStatus.RateLimited => "rate_limited",
+        VerifyStatus.Refused => "refused",
         _ => "not_found",
     };
 }

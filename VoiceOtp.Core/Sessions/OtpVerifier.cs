@@ -12,15 +12,23 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
 {
     public async Task<VerifyOutcome> VerifyByNumberAsync(PhoneNumber phone, OtpCode code, RequestOrigin? origin = null) =>
         await admission.AdmitVerifyAsync(origin) is { } refusal
-            ? new VerifyOutcome(VerifyStatus.Refused, Refusal: refusal)
+            ? Refused(refusal)
             : await VerifyAsync(phone, null, code);
 
     public async Task<VerifyOutcome> VerifyBySessionAsync(string sessionId, OtpCode code, RequestOrigin? origin = null)
     {
         if (await admission.AdmitVerifyAsync(origin) is { } refusal)
-            return new VerifyOutcome(VerifyStatus.Refused, Refusal: refusal);
+            return Refused(refusal);
         var phone = await sessions.FindPhoneAsync(sessionId);
         return phone is null ? new VerifyOutcome(VerifyStatus.NotFound) : await VerifyAsync(phone, sessionId, code);
+    }
+
+    // Counted apart from not_found, so that a dashboard tells an attack that is held back from
+    // users who mistype their number.
+    private VerifyOutcome Refused(Refusal refusal)
+    {
+        metrics.Checked(VerifyStatus.Refused, null);
+        return new VerifyOutcome(VerifyStatus.Refused, Refusal: refusal);
     }
 
     private async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string? sessionId, OtpCode code)

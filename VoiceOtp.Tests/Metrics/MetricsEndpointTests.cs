@@ -34,6 +34,24 @@ public sealed partial class MetricsEndpointTests
     }
 
     [Test]
+    public async Task Metrics_CountsAVerifyRefusedByARateLimitKey_ApartFromNotFound()
+    {
+        using var api = TestEnvironment.Host.Client();
+        using var scraper = TestEnvironment.Host.AnonymousClient();
+        var user = "account-" + Guid.NewGuid().ToString("N");
+        // The default VerifiesPerRateLimitKeyPerHour is 30: thirty unknown numbers, then one refused.
+        for (var i = 0; i < 30; i++)
+            await Api.PostAsync(api, "/verify_otp", new { destination_number = TestPhones.Next(), otp = "123456", rate_limit_key = user });
+        var before = await ScrapeAsync(scraper);
+
+        var (status, _) = await Api.PostAsync(api, "/verify_otp", new { destination_number = TestPhones.Next(), otp = "123456", rate_limit_key = user });
+        var after = await ScrapeAsync(scraper);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(Delta(before, after, "voiceotp_verifications{outcome=\"refused\"}"), Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
     public async Task Metrics_NeverCarriesANumber()
     {
         using var api = TestEnvironment.Host.Client();
