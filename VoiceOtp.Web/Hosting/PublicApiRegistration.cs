@@ -10,6 +10,10 @@ public static class PublicApiRegistration
 {
     public static readonly JsonSerializerSettings JsonSettings = Configure(new JsonSerializerSettings());
 
+    // For bodies read and answers written outside MVC: one serializer for all, where JsonConvert
+    // would build a new one from the settings each time.
+    public static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonSettings);
+
     public static IServiceCollection AddPublicApi(this IServiceCollection services)
     {
         services.AddControllers()

@@ -22,18 +22,21 @@ public static class InvalidRequestResponse
         $"malformed request: check {(fields.Count == 0 ? "the request" : string.Join(", ", fields))} "
         + "(a JSON object is expected, each key once, string fields as JSON strings)";
 
-    // An unparsable body is reported both under "" and under the action's parameter name.
-    private static string FieldName(string key, HashSet<string> known)
+    // An unparsable body is reported both under "" and under the action's parameter name. Any
+    // other key (an unknown field's) is the caller's text.
+    public static string FieldName(string key, HashSet<string> known)
     {
         var name = key.TrimStart('$', '.');
         return known.Contains(name) ? name : "the body";
     }
 
+    // The wire names of a request type's fields.
+    public static HashSet<string> FieldsOf(Type request) =>
+        request.GetProperties().Select(p => Names.GetPropertyName(p.Name, false)).ToHashSet(StringComparer.Ordinal);
+
     private static HashSet<string> BodyFields(ActionContext context)
     {
         var body = context.ActionDescriptor.Parameters.FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body);
-        return body is null
-            ? []
-            : body.ParameterType.GetProperties().Select(p => Names.GetPropertyName(p.Name, false)).ToHashSet(StringComparer.Ordinal);
+        return body is null ? [] : FieldsOf(body.ParameterType);
     }
 }

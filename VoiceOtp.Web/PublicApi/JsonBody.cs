@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
 using VoiceOtp.Web.Hosting;
 
 namespace VoiceOtp.Web.PublicApi;
@@ -12,9 +11,7 @@ namespace VoiceOtp.Web.PublicApi;
 // their Newtonsoft input formatter, and the same 400 (InvalidRequestResponse's message) or 415.
 public static class JsonBody
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(PublicApiRegistration.JsonSettings);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly SnakeCaseNamingStrategy Names = new();
 
     // Exactly one of the three. A 415 is left to the status-code page, as MVC leaves it.
     public readonly record struct Result<T>(T? Value, ApiAnswer? Refusal, bool UnsupportedMediaType = false);
@@ -44,20 +41,17 @@ public static class JsonBody
         using var json = new JsonTextReader(new StringReader(text.TrimStart('\uFEFF')));
         try
         {
-            return Serializer.Deserialize<T>(json) is { } value
+            return PublicApiRegistration.Serializer.Deserialize<T>(json) is { } value
                 ? new(value, null)
                 : Invalid<T>(InvalidRequestResponse.Message(["the body"]));
         }
         catch (JsonException)
         {
-            return Invalid<T>(InvalidRequestResponse.Message([FieldName<T>(json.Path)]));
+            // The reader stops on the offending key or value.
+            return Invalid<T>(InvalidRequestResponse.Message(
+                [InvalidRequestResponse.FieldName(json.Path, InvalidRequestResponse.FieldsOf(typeof(T)))]));
         }
     }
-
-    // The reader stops on the offending key or value; a key the type does not have is the caller's
-    // text, so it is never named.
-    private static string FieldName<T>(string path) =>
-        typeof(T).GetProperties().Any(p => Names.GetPropertyName(p.Name, false) == path) ? path : "the body";
 
     private static Result<T> Invalid<T>(string message) where T : class => new(null, ApiAnswers.Invalid(message));
 
