@@ -92,7 +92,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     {
         if (uncertainWindow <= TimeSpan.Zero)
             uncertainWindow = DefaultUncertainWindow;
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCalls, _claimKeys,
+        var r = (RedisResult[])(await RedisScripts.ClaimCalls.EvaluateAsync(_db, _claimKeys,
             [batch, (long)lease.TotalMilliseconds, callsPerSecond, (long)uncertainWindow.TotalMilliseconds, PaceWindowMs]))!;
         var calls = new List<CallRef>(r.Length - 1);
         for (var i = 1; i < r.Length; i++)
@@ -111,7 +111,7 @@ public sealed class CallQueue(IConnectionMultiplexer redis, RedisKeys keys)
     public async Task<StartedCall> StartAsync(CallRef call, TimeSpan lease)
     {
         var token = CallToken.For(call);
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.ClaimCall,
+        var r = (RedisResult[])(await RedisScripts.ClaimCall.EvaluateAsync(_db,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone),
                 keys.LeasedCalls, keys.PostingCalls],
             [call.SessionId, Member(call), CallToken.Digest(token), (long)lease.TotalMilliseconds,

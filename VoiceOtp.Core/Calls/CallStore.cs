@@ -69,7 +69,7 @@ public sealed class CallStore(IConnectionMultiplexer redis, RedisKeys keys)
         args[7] = (long)minTimeLeft.TotalMilliseconds;
         for (var i = 0; i < retryDelays.Count; i++)
             args[8 + i] = (long)retryDelays[i].TotalMilliseconds;
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.RecordCallOutcome,
+        var r = (RedisResult[])(await RedisScripts.RecordCallOutcome.EvaluateAsync(_db,
             [keys.Call(call.Phone, call.SessionId, call.CallNumber), keys.Session(call.Phone), keys.ReadyCalls], args))!;
         var next = (int)r[0];
         return next > 0 ? (next, (int)r[1], TimeSpan.FromMilliseconds((long)r[2])) : null;

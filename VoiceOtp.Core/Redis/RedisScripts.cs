@@ -6,17 +6,18 @@ namespace VoiceOtp.Core.Redis;
 // once, when this class is first touched; RedisScriptLoader touches it at start-up, so a script
 // missing from the build stops the app there instead of failing a request.
 // StackExchange.Redis caches each script's SHA, sends EVALSHA, and falls back to EVAL on NOSCRIPT
-// (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself.
+// (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself; the scripts loaded
+// at start-up (All), which run per dispatch, call and verify, go by hash instead (HashedScript).
 // A raw script string goes out unchanged (only LuaScript.Prepare rewrites @names), so the shebang
 // reaches Redis. Every script fails closed: its first line is "#!lua" without allow-oom, so Redis (7+)
 // refuses it whole when memory is full, instead of running its reads and refusing only its first write.
 public static class RedisScripts
 {
     public static string OpenOrJoinSession { get; } = Load("open-or-join-session.lua");
-    public static string VerifyCode { get; } = Load("verify-code.lua");
-    public static string ClaimCalls { get; } = Load("claim-calls.lua");
-    public static string ClaimCall { get; } = Load("claim-call.lua");
-    public static string RecordCallOutcome { get; } = Load("record-call-outcome.lua");
+    public static HashedScript VerifyCode { get; } = new(Load("verify-code.lua"));
+    public static HashedScript ClaimCalls { get; } = new(Load("claim-calls.lua"));
+    public static HashedScript ClaimCall { get; } = new(Load("claim-call.lua"));
+    public static HashedScript RecordCallOutcome { get; } = new(Load("record-call-outcome.lua"));
     public static string ResolveUncertainCall { get; } = Load("resolve-uncertain-call.lua");
     public static string CancelCalls { get; } = Load("cancel-calls.lua");
     public static string AppendEvent { get; } = Load("append-event.lua");
@@ -31,9 +32,10 @@ public static class RedisScripts
     // KEYS are admit's then the session's; ARGV[1] and ARGV[2] count admit's keys and arguments,
     // then come admit's arguments, then the session's. Returns {'refused', admit's answer} or the
     // session script's answer. Nothing can run between the two halves.
-    public static string AdmitAndOpenSession { get; } = Combine(Admit, OpenOrJoinSession);
+    public static HashedScript AdmitAndOpenSession { get; } = new(Combine(Admit, OpenOrJoinSession));
 
-    public static IReadOnlyList<string> All { get; } = [AdmitAndOpenSession, VerifyCode, ClaimCalls, ClaimCall, RecordCallOutcome];
+    public static IReadOnlyList<string> All { get; } =
+        [AdmitAndOpenSession.Text, VerifyCode.Text, ClaimCalls.Text, ClaimCall.Text, RecordCallOutcome.Text];
 
     // Each script becomes a function whose parameters shadow KEYS and ARGV, so it reads its own
     // slice of them unchanged.

@@ -68,7 +68,7 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
             s.Status?.CallbackUrl?.AbsoluteUri ?? ""];
         var r = admission is null
             ? (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.OpenOrJoinSession, k, a))!
-            : (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.AdmitAndOpenSession, [.. admission.Keys, .. k],
+            : (RedisResult[])(await RedisScripts.AdmitAndOpenSession.EvaluateAsync(_db, [.. admission.Keys, .. k],
                 [admission.Keys.Length, admission.Args.Length, .. admission.Args, .. a]))!;
         if ((string?)r[0] == "refused")
             return new OpenedSession(DispatchStatus.Refused, "", default, 0, AdmissionAnswer: (RedisResult[])r[1]!);
@@ -93,7 +93,7 @@ public sealed class OtpSessionStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<VerifyOutcome> VerifyAsync(PhoneNumber phone, string digest, string? sessionId, WrongCodeLimits? limits = null)
     {
         limits ??= WrongCodeLimits.None;
-        var r = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.VerifyCode,
+        var r = (RedisResult[])(await RedisScripts.VerifyCode.EvaluateAsync(_db,
             [keys.Session(phone), keys.WrongCodes(phone), keys.ReadyCalls, keys.CallsToCancel],
             [digest, sessionId ?? "", limits.PerHour, limits.PerDay, keys.PhoneId(phone).Value, keys.SessionStatus("")]))!;
         var id = (string)r[1]!;

@@ -56,7 +56,7 @@ public sealed class HealthEndpointTests
 
         await redis.RestartAsync();
         Assert.That(await WaitForAsync(client, HttpStatusCode.OK), Is.EqualTo(HttpStatusCode.OK), "ready again after Redis came back");
-        Assert.That(await redis.Connection.GetServer(redis.Configuration).ScriptExistsAsync(VoiceOtp.Core.Redis.RedisScripts.VerifyCode),
+        Assert.That(await redis.Connection.GetServer(redis.Configuration).ScriptExistsAsync(VoiceOtp.Core.Redis.RedisScripts.VerifyCode.Text),
             Is.True, "readiness put the scripts back into the restarted Redis");
     }
 

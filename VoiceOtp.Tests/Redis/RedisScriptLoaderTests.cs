@@ -36,6 +36,6 @@ public sealed class RedisScriptLoaderTests
         Assert.That(outcome.Status, Is.EqualTo(VerifyStatus.Verified), "EVALSHA fell back to EVAL after NOSCRIPT");
         await server.ScriptFlushAsync();
         Assert.That(await loader.EnsureLoadedAsync(), Is.True);
-        Assert.That(await server.ScriptExistsAsync(RedisScripts.AdmitAndOpenSession), Is.True, "readiness reloads flushed scripts");
+        Assert.That(await server.ScriptExistsAsync(RedisScripts.AdmitAndOpenSession.Text), Is.True, "readiness reloads flushed scripts");
     }
 }

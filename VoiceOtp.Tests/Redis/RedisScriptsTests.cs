@@ -56,7 +56,7 @@ public sealed class RedisScriptsTests
     [Test]
     public void VerifyScript_CountsTheAttempt_BeforeComparing()
     {
-        var lines = RedisScripts.VerifyCode.Split('\n');
+        var lines = RedisScripts.VerifyCode.Text.Split('\n');
         var count = Array.FindIndex(lines, l => l.Contains("HINCRBY", StringComparison.Ordinal));
         var compare = Array.FindIndex(lines, l => l.Contains("== ARGV[1]", StringComparison.Ordinal));
 
@@ -72,10 +72,10 @@ public sealed class RedisScriptsTests
         var file = File.ReadAllLines(Path.Combine(RepoPaths.Root, "VoiceOtp.Core", "Redis", "Scripts", "verify-code.lua"));
         var code = file.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)).ToArray();
 
-        var loaded = RedisScripts.VerifyCode.Split('\n');
+        var loaded = RedisScripts.VerifyCode.Text.Split('\n');
 
         Assert.That(loaded, Is.EqualTo(code));
         Assert.That(loaded[0], Is.EqualTo("#!lua"));
-        Assert.That(RedisScripts.VerifyCode, Does.Not.Contain("-- "));
+        Assert.That(RedisScripts.VerifyCode.Text, Does.Not.Contain("-- "));
     }
 }
