@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace VoiceOtp.Core.Codes;
@@ -10,6 +9,6 @@ public sealed class CodeHasher(CodeKeys keys)
     public string Hash(string e164, OtpCode code)
     {
         var message = Encoding.UTF8.GetBytes(e164 + "\n" + code.Reveal());
-        return Convert.ToBase64String(HMACSHA256.HashData(keys.HmacKey, message));
+        return Convert.ToBase64String(keys.CodeMac.Of(message));
     }
 }

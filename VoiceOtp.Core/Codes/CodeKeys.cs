@@ -11,22 +11,22 @@ public sealed class CodeKeys
     {
         if (masterKey.Length < 32)
             throw new ArgumentException("The code key must be at least 32 bytes.", nameof(masterKey));
-        HmacKey = Derive(masterKey, "voiceotp code hmac v1");
+        CodeMac = new KeyedMac(Derive(masterKey, "voiceotp code hmac v1"));
         SealKey = Derive(masterKey, "voiceotp code seal v1");
-        TagKey = Derive(masterKey, "voiceotp limit tag v1");
-        PhoneIdKey = Derive(masterKey, "voiceotp phone id v1");
+        TagMac = new KeyedMac(Derive(masterKey, "voiceotp limit tag v1"));
+        PhoneIdMac = new KeyedMac(Derive(masterKey, "voiceotp phone id v1"));
         PhoneSealKey = Derive(masterKey, "voiceotp phone seal v1");
     }
 
-    internal byte[] HmacKey { get; }
+    internal KeyedMac CodeMac { get; }
 
     internal byte[] SealKey { get; }
 
     // Names rate-limit counters after numbers, IPs and product keys without storing them.
-    internal byte[] TagKey { get; }
+    internal KeyedMac TagMac { get; }
 
     // Names a number's Redis keys (RedisKeys.PhoneId) without storing the number.
-    internal byte[] PhoneIdKey { get; }
+    internal KeyedMac PhoneIdMac { get; }
 
     // Seals the number the call placer dials (PhoneSealer).
     internal byte[] PhoneSealKey { get; }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using VoiceOtp.Core.Codes;
 
@@ -11,7 +10,7 @@ public sealed class GuardTags(CodeKeys keys)
 {
     public string Of(string kind, string value)
     {
-        var mac = HMACSHA256.HashData(keys.TagKey, Encoding.UTF8.GetBytes(kind + "\n" + value));
-        return Convert.ToHexString(mac, 0, 16).ToLowerInvariant();
+        var mac = keys.TagMac.Of(Encoding.UTF8.GetBytes(kind + "\n" + value));
+        return Convert.ToHexStringLower(mac, 0, 16);
     }
 }

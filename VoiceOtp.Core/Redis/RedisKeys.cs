@@ -98,8 +98,8 @@ public sealed class RedisKeys(string prefix, CodeKeys codeKeys)
     {
         if (phone.IdMemo is { } memo && ReferenceEquals(memo.Keys, codeKeys))
             return memo.Id;
-        var mac = HMACSHA256.HashData(codeKeys.PhoneIdKey, Encoding.ASCII.GetBytes(phone.E164));
-        var id = new PhoneId(Convert.ToHexString(mac, 0, Phones.PhoneId.Length / 2).ToLowerInvariant());
+        var mac = codeKeys.PhoneIdMac.Of(Encoding.ASCII.GetBytes(phone.E164));
+        var id = new PhoneId(Convert.ToHexStringLower(mac, 0, Phones.PhoneId.Length / 2));
         phone.IdMemo = new PhoneIdMemo(codeKeys, id);
         return id;
     }
