@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using VoiceOtp.Core.Codes;
+using VoiceOtp.Core.Phones;
 using VoiceOtp.Core.Sessions;
 using VoiceOtp.Tests.Infrastructure;
 
@@ -118,5 +119,24 @@ public sealed class OtpSessionStoreTests
         var fields = (await Db.HashGetAllAsync(_f.Keys.Session(phone))).Select(e => e.Name.ToString());
         Assert.That(fields, Does.Not.Contain("digest").And.Not.Contain("sealed"));
         Assert.That(await Db.KeyTimeToLiveAsync(_f.Keys.Session(phone)), Is.GreaterThan(TimeSpan.Zero));
+    }
+
+    // verify-code.lua writes the attempts left into the status record without checking for it first;
+    // a session opened without one (StatusRetentionSeconds 0) must not be left with a stray hash.
+    [Test]
+    public async Task WrongCode_LeavesNoStatusRecord_WhenTheSessionWasOpenedWithoutOne()
+    {
+        PhoneNumber.TryParse(TestPhones.Next(), out var phone);
+        var code = OtpCodeGenerator.Generate(6);
+        var id = SessionId.New();
+        var ttl = TimeSpan.FromMinutes(5);
+        await _f.Store.OpenOrJoinAsync(phone!, new NewSession(id, _f.Hasher.Hash(phone!.E164, code), _f.Sealer.Seal(id, code),
+            ttl, 5, 3, DateTimeOffset.UtcNow + ttl, "Acme"));
+
+        var outcome = await _f.Verifier.VerifyByNumberAsync(phone, SessionFixture.WrongCode(code));
+
+        Assert.That(outcome.Status, Is.EqualTo(VerifyStatus.Rejected));
+        Assert.That(outcome.AttemptsRemaining, Is.EqualTo(4));
+        Assert.That(await Db.KeyExistsAsync(_f.Keys.SessionStatus(id)), Is.False);
     }
 }

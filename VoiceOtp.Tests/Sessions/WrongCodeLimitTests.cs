@@ -41,6 +41,22 @@ public sealed class WrongCodeLimitTests
             "a refused guess costs the session nothing either");
     }
 
+    // verify-code.lua counts the hour only when the day already holds the hour's limit; then the
+    // hour's own count decides, so wrong codes from earlier in the day do not refuse this one.
+    [Test]
+    public async Task Verify_CountsTheHourApart_WhenTheDayHoldsOlderWrongCodes()
+    {
+        var (phone, code, _) = await _f.OpenAsync(maxAttempts: 20);
+        var twoHoursAgo = DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 5; i++)
+            await Db.SortedSetAddAsync(_f.Keys.WrongCodes(phone), $"{twoHoursAgo}:earlier:{i}", twoHoursAgo + i);
+
+        var outcome = await VerifyAsync(phone, SessionFixture.WrongCode(code), PerHour5);
+
+        Assert.That(outcome.Status, Is.EqualTo(VerifyStatus.Rejected));
+        Assert.That(await Db.SortedSetLengthAsync(_f.Keys.WrongCodes(phone)), Is.EqualTo(6));
+    }
+
     [Test]
     public async Task Verify_AppliesTheDailyLimit_ForADay()
     {

@@ -31,15 +31,23 @@ local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local hour, day = tonumber(ARGV[11]) or 0, tonumber(ARGV[12]) or 0
 if hour > 0 or day > 0 then
-  -- How long until the oldest wrong code that keeps the window full leaves it.
-  local function wait_ms(window, limit)
-    if limit <= 0 then return 0 end
-    local n = redis.call('ZCOUNT', KEYS[3], '(' .. (now - window), '+inf')
-    if n < limit then return 0 end
+  -- How long until the oldest wrong code that keeps the window full leaves it; n counts the window.
+  local function count(window)
+    return redis.call('ZCOUNT', KEYS[3], '(' .. (now - window), '+inf')
+  end
+  local function wait_ms(window, limit, n)
+    if limit <= 0 or n < limit then return 0 end
     local e = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. (now - window), '+inf', 'WITHSCORES', 'LIMIT', n - limit, 1)
     return tonumber(e[2]) + window - now
   end
-  local wait = math.max(wait_ms(3600000, hour), wait_ms(86400000, day))
+  -- As in verify-code.lua: the hour's wrong codes are among the day's, so a day under the hour's
+  -- limit leaves the hour uncounted.
+  local in_day = day > 0 and count(86400000) or 0
+  local in_hour = 0
+  if hour > 0 then
+    in_hour = (day > 0 and in_day < hour) and in_day or count(3600000)
+  end
+  local wait = math.max(wait_ms(3600000, hour, in_hour), wait_ms(86400000, day, in_day))
   if wait > 0 then
     return {'rate_limited', '', 0, 0, wait}
   end

@@ -43,15 +43,23 @@ end
 local hour, day = tonumber(ARGV[3]), tonumber(ARGV[4])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
--- How long until the oldest wrong code that keeps the window full leaves it.
-local function wait_ms(window, limit)
-  if limit <= 0 then return 0 end
-  local n = redis.call('ZCOUNT', KEYS[2], '(' .. (now - window), '+inf')
-  if n < limit then return 0 end
+-- How long until the oldest wrong code that keeps the window full leaves it; n counts the window.
+local function count(window)
+  return redis.call('ZCOUNT', KEYS[2], '(' .. (now - window), '+inf')
+end
+local function wait_ms(window, limit, n)
+  if limit <= 0 or n < limit then return 0 end
   local e = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. (now - window), '+inf', 'WITHSCORES', 'LIMIT', n - limit, 1)
   return tonumber(e[2]) + window - now
 end
-local wait = math.max(wait_ms(3600000, hour), wait_ms(86400000, day))
+local in_day = day > 0 and count(86400000) or 0
+-- The hour's wrong codes are among the day's: fewer than the hour's limit in the day, and the hour
+-- is not full either, so it is not counted (one command less on an ordinary wrong code).
+local in_hour = 0
+if hour > 0 then
+  in_hour = (day > 0 and in_day < hour) and in_day or count(3600000)
+end
+local wait = math.max(wait_ms(3600000, hour, in_hour), wait_ms(86400000, day, in_day))
 if wait > 0 then
   return {'rate_limited', s[2], wait, 0}
 end
@@ -80,9 +88,11 @@ if remaining <= 0 then
   return {'locked', s[2], 0}
 end
 -- The status document's attempts left (field 'a', see StatusFields), in the same step, so a wrong
--- code costs one round trip.
+-- code costs one round trip. Every record is written with 'a', so a new field means there was no
+-- record (a session opened with StatusRetentionSeconds 0): the one-field hash just made goes again.
+-- That costs a command only then, where an EXISTS first cost one on every wrong code.
 local status = ARGV[6] .. s[2]
-if redis.call('EXISTS', status) == 1 then
-  redis.call('HSET', status, 'a', remaining)
+if redis.call('HSET', status, 'a', remaining) == 1 and redis.call('HLEN', status) == 1 then
+  redis.call('DEL', status)
 end
 return {'rejected', s[2], remaining}
