@@ -8,6 +8,8 @@
 #                                  for BENCH_WARMUP_SECONDS (10) unmeasured: tiered JIT needs that
 #                                  long to reach optimised code on 2 busy cores.
 #   bash scripts/bench.sh soak     50 dispatches/s for 10 minutes, sampling engine RSS and Redis memory
+#   bash scripts/bench.sh verify   only the verify rows (wrong code, unknown number) after their warm-up:
+#                                  the quick loop for work on the verify path (~2 min)
 #   bash scripts/bench.sh memory   dispatches BENCH_MEMORY_SESSIONS (20000) fresh numbers at
 #                                  BENCH_MEMORY_RATE (1000) per second, waits for their calls, and prints
 #                                  Redis memory per pending session and by key type (cheap: no seeds)
@@ -84,7 +86,11 @@ otp=482913
 # Number plan (consecutive NANP numbers): dispatch +1415..., right code +1628..., wrong code +1650...,
 # unknown +1510..., fixed-rate latency +1408...
 right32=16282000000; right128=$((right32 + right_seeds)); wrong=16502000000; unknown=15102000000
-if [ "$mode" = run ]; then
+if [ "$mode" = verify ]; then
+  dotnet run --no-build -c Release scripts/bench/Seed.cs -- "127.0.0.1:$redis_port" "$prefix" "$code_key" "$otp" \
+    "$wrong" "$wrong_seeds" >&2
+  grow_dictionaries 100000
+elif [ "$mode" = run ]; then
   dotnet run --no-build -c Release scripts/bench/Seed.cs -- "127.0.0.1:$redis_port" "$prefix" "$code_key" "$otp" \
     "$right32" "$right_seeds" "$right128" "$right_seeds" "$wrong" "$wrong_seeds" queued 17072000000 "$queued_calls" >&2
   # The seeds leave the dictionaries wherever their count falls; the run adds well under a million keys.
@@ -129,6 +135,9 @@ used_memory() { rcli info memory | grep '^used_memory:' | cut -d: -f2 | tr -d '\
 commands() { rcli info commandstats | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}'; }
 evalshas() { rcli info commandstats | grep '^cmdstat_evalsha:' | grep -o 'calls=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}'; }
 calc() { awk "BEGIN { print $* }"; }
+# CPU seconds used so far: the engine's (or the ceiling's) from /proc (user + system), Redis's from INFO cpu (all threads).
+engine_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/${target_pid:-$app_pid}/stat"; }
+redis_cpu() { rcli info cpu | awk -F: '/^used_cpu_(sys|user):/ { s += $2 } END { print s }'; }
 echo "machine: $(nproc) cores, $(redis-server --version | grep -o 'v=[0-9.]*'), $(dotnet --version) SDK, $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 
 # MEMORY USAGE per key type, each sampled over up to 200 keys and scaled by the keys of that type,
@@ -207,14 +216,43 @@ fi
 
 rows=()
 # run <label> <connections> <path> <first number> <count (0 = fresh numbers)> <otp> <expected status>
+# Each row also gives the engine's and Redis's CPU per answered request, in microseconds.
 run() {
-  local out
+  local out e0 r0 e1 r1
+  e0=$(engine_cpu); r0=$(redis_cpu)
   out=$(BENCH_PATH="$3" BENCH_KEY="$api_key" BENCH_FIRST="$4" BENCH_COUNT="$5" BENCH_OTP="$6" BENCH_EXPECT="$7" \
     BENCH_THREADS=2 wrk -t2 -c"$2" -d"${seconds}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:${target_port:-$app_port}" | grep '^RESULT')
+  e1=$(engine_cpu); r1=$(redis_cpu)
   read -r _ requests secs p50 p99 expected other errors mix <<<"$out"
   [ "$other" -eq 0 ] && [ "$errors" -eq 0 ] || failed=1
-  rows+=("$(printf '| %-24s | %4s | %9.0f | %7s | %7s | %-28s | %6s |' "$1" "$2" "$(calc "$requests / $secs")" \
-    "$p50" "$p99" "$mix" "$((other + errors))")")
+  rows+=("$(printf '| %-24s | %4s | %9.0f | %7s | %7s | %-28s | %6s | %6.0f | %6.0f |' "$1" "$2" "$(calc "$requests / $secs")" \
+    "$p50" "$p99" "$mix" "$((other + errors))" "$(calc "($e1 - $e0) * 1e6 / ($requests + 0.0001)")" \
+    "$(calc "($r1 - $r0) * 1e6 / ($requests + 0.0001)")")")
+}
+print_rows() {
+  echo
+  echo "| path | conns | req/s | p50 ms | p99 ms | status mix | failed | engine CPU µs/req | Redis CPU µs/req |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+}
+
+# The same unknown-number requests to bare Kestrel (scripts/bench/Ceiling.cs), the engine idle:
+# no answer can be faster on these cores.
+ceiling() {
+  local ceiling_port ceiling_pid ceiling_server
+  ceiling_port=$(free_port)
+  DOTNET_gcServer=0 DOTNET_gcConcurrent=0 dotnet run --no-build -c Release scripts/bench/Ceiling.cs -- "$ceiling_port" >/dev/null 2>&1 &
+  ceiling_pid=$!
+  pids+=($ceiling_pid)
+  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$ceiling_port/" && break; sleep 0.2; done
+  # dotnet run starts the server as its child; its CPU is the one to count.
+  ceiling_server=$(pgrep -P "$ceiling_pid" | head -n 1 || true)
+  ceiling_server=${ceiling_server:-$ceiling_pid}
+  BENCH_PATH=/verify_otp BENCH_KEY=x BENCH_FIRST="$unknown" BENCH_COUNT=0 BENCH_OTP="$otp" BENCH_EXPECT=404 BENCH_THREADS=2 \
+    wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$ceiling_port" >/dev/null
+  target_port=$ceiling_port target_pid=$ceiling_server run "ceiling: bare Kestrel 404" 32 /verify_otp "$unknown" 0 "$otp" 404
+  target_port=$ceiling_port target_pid=$ceiling_server run "ceiling: bare Kestrel 404" 128 /verify_otp "$unknown" 0 "$otp" 404
+  kill "$ceiling_pid" 2>/dev/null || true
 }
 
 # Dispatch: fresh numbers; calls reaching the fake Plivo while the load ran, and the backlog left.
@@ -252,6 +290,17 @@ warm() {
   BENCH_PATH="$1" BENCH_KEY="$api_key" BENCH_FIRST="$2" BENCH_COUNT="$3" BENCH_OTP="$4" BENCH_EXPECT="$5" \
     BENCH_THREADS=2 wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$app_port" >/dev/null
 }
+if [ "$mode" = verify ]; then
+  warm /verify_otp "$wrong" "$wrong_seeds" 111111 422
+  warm /verify_otp 15202000000 0 "$otp" 404
+  run "verify wrong code" 32 /verify_otp "$wrong" "$wrong_seeds" 111111 422
+  run "verify wrong code" 128 /verify_otp "$wrong" "$wrong_seeds" 111111 422
+  run "verify unknown number" 32 /verify_otp "$unknown" 0 "$otp" 404
+  run "verify unknown number" 128 /verify_otp "$unknown" 0 "$otp" 404
+  ceiling
+  print_rows
+  exit "$failed"
+fi
 warm /dispatch_otp 14162000000 0 "" 200
 warm /verify_otp "$wrong" "$wrong_seeds" 111111 422
 warm /verify_otp 15202000000 0 "$otp" 404
@@ -279,25 +328,11 @@ run "dispatch premium rate" 32 /dispatch_otp 19002000000 0 "" 403
 run "dispatch premium rate" 128 /dispatch_otp 19003000000 0 "" 403
 run "dispatch rate-limited" 32 /dispatch_otp "$limited" 1 "" 429
 run "dispatch rate-limited" 128 /dispatch_otp "$limited" 1 "" 429
-# The same unknown-number requests to bare Kestrel (scripts/bench/Ceiling.cs), the engine idle:
-# no answer can be faster on these cores.
-ceiling_port=$(free_port)
-DOTNET_gcServer=0 DOTNET_gcConcurrent=0 dotnet run --no-build -c Release scripts/bench/Ceiling.cs -- "$ceiling_port" >/dev/null 2>&1 &
-ceiling_pid=$!
-pids+=($ceiling_pid)
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$ceiling_port/" && break; sleep 0.2; done
-BENCH_PATH=/verify_otp BENCH_KEY=x BENCH_FIRST="$unknown" BENCH_COUNT=0 BENCH_OTP="$otp" BENCH_EXPECT=404 BENCH_THREADS=2 \
-  wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$ceiling_port" >/dev/null
-target_port=$ceiling_port run "ceiling: bare Kestrel 404" 32 /verify_otp "$unknown" 0 "$otp" 404
-target_port=$ceiling_port run "ceiling: bare Kestrel 404" 128 /verify_otp "$unknown" 0 "$otp" 404
-kill "$ceiling_pid" 2>/dev/null || true
+ceiling
 rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
   "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
 
-echo
-echo "| path | conns | req/s | p50 ms | p99 ms | status mix | failed |"
-echo "|---|---|---|---|---|---|---|"
-printf '%s\n' "${rows[@]}"
+print_rows
 echo
 echo "| dispatch conns | calls/s to Plivo during load | backlog at stop | drained in | Redis cmds per dispatch+call | EVALSHA per dispatch+call | Redis bytes per session | keys per session |"
 echo "|---|---|---|---|---|---|---|---|"
