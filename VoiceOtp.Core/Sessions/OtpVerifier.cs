@@ -36,7 +36,7 @@ public sealed partial class OtpVerifier(OtpSessionStore sessions, CodeHasher has
         var checkedOutcome = await sessions.VerifyAsync(phone, hasher.Hash(phone.E164, code), sessionId,
             WrongCodeLimits.From(options.Value));
         metrics.Checked(checkedOutcome.Status, checkedOutcome.ExpiresAt);
-        Log.Checked(logger, phone.Masked, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
+        Log.Checked(logger, phone, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
         if (checkedOutcome.SessionId is { Length: > 0 } id)
             await events.VerifyCheckedAsync(id, checkedOutcome.Status, checkedOutcome.AttemptsRemaining);
         if (checkedOutcome.Status == VerifyStatus.Verified)
