@@ -15,12 +15,12 @@
 #                                  Redis memory per pending session and by key type (cheap: no seeds)
 # Verify sessions are seeded with a known code by scripts/bench/Seed.cs through the engine's own
 # store code before the engine starts (no production API is involved). Exits non-zero when any
-# request failed. Environment: BENCH_SECONDS (10), BENCH_RIGHT_SEEDS (per run, 250000: more than a 10 s run at 128 clients answers on a fast host).
+# request failed. Environment: BENCH_SECONDS (10), BENCH_RIGHT_SEEDS (per row, 200000: more than a 10 s row at 128 clients answers on a fast host).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
 seconds=${BENCH_SECONDS:-10}
-right_seeds=${BENCH_RIGHT_SEEDS:-250000}
+right_seeds=${BENCH_RIGHT_SEEDS:-200000}
 wrong_seeds=80000
 queued_calls=${BENCH_QUEUED_CALLS:-160000}
 warmup=${BENCH_WARMUP_SECONDS:-10}
