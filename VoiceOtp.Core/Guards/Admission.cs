@@ -69,7 +69,7 @@ public sealed partial class Admission(IConnectionMultiplexer redis, RedisKeys ke
     }
 
     private async Task<Refusal?> RunAsync(AdmissionCheck check) =>
-        check.Remembered ?? Interpret(check, (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.Admit, check.Keys, check.Args))!);
+        check.Remembered ?? Interpret(check, (RedisResult[])(await RedisScripts.Admit.EvaluateAsync(_db, check.Keys, check.Args))!);
 
     private AdmissionCheck Prepare(List<Window> windows, IReadOnlyList<string> breakerScopes, string? region)
     {

@@ -6,8 +6,8 @@ namespace VoiceOtp.Core.Redis;
 // once, when this class is first touched; RedisScriptLoader touches it at start-up, so a script
 // missing from the build stops the app there instead of failing a request.
 // StackExchange.Redis caches each script's SHA, sends EVALSHA, and falls back to EVAL on NOSCRIPT
-// (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself; the scripts loaded
-// at start-up (All), which run per dispatch, call and verify, go by hash instead (HashedScript).
+// (after a Redis restart or SCRIPT FLUSH), so the stores pass the text itself; the scripts that run
+// per dispatch, call and verify go by hash instead (HashedScript), most of them loaded at start-up (All).
 // A raw script string goes out unchanged (only LuaScript.Prepare rewrites @names), so the shebang
 // reaches Redis. Every script fails closed: its first line is "#!lua" without allow-oom, so Redis (7+)
 // refuses it whole when memory is full, instead of running its reads and refusing only its first write.
@@ -25,14 +25,14 @@ public static class RedisScripts
     public static string AnswerCall { get; } = Load("answer-call.lua");
     public static string PressKey { get; } = Load("press-key.lua");
     public static string RecordHeard { get; } = Load("record-heard.lua");
-    public static string Admit { get; } = Load("admit.lua");
+    public static HashedScript Admit { get; } = new(Load("admit.lua"));
     public static string TrackSession { get; } = Load("track-session.lua");
 
     // A dispatch in one EVALSHA: admit.lua, and open-or-join-session.lua only if admitted.
     // KEYS are admit's then the session's; ARGV[1] and ARGV[2] count admit's keys and arguments,
     // then come admit's arguments, then the session's. Returns {'refused', admit's answer} or the
     // session script's answer. Nothing can run between the two halves.
-    public static HashedScript AdmitAndOpenSession { get; } = new(Combine(Admit, OpenOrJoinSession));
+    public static HashedScript AdmitAndOpenSession { get; } = new(Combine(Admit.Text, OpenOrJoinSession));
 
     public static IReadOnlyList<string> All { get; } =
         [AdmitAndOpenSession.Text, VerifyCode.Text, ClaimCalls.Text, ClaimCall.Text, RecordCallOutcome.Text];
