@@ -331,6 +331,9 @@ run "dispatch rate-limited" 128 /dispatch_otp "$limited" 1 "" 429
 ceiling
 rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
   "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
+# Calls sustained at 1,000 per second for 30 s, each placed right after its dispatch.
+sustained_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
+  "http://127.0.0.1:$plivo_port" 1000 30 14081000000) || failed=1
 
 print_rows
 echo
@@ -342,6 +345,7 @@ echo "MEMORY USAGE per key (the shared ZSETs and lists: whole):"
 echo "$session_bytes"
 echo "calls with pacing off: $calls_line"
 echo "dispatch -> Make-a-call at 200 dispatches/s for 10 s (ms): $rate_out"
+echo "dispatch -> Make-a-call at 1000 dispatches/s for 30 s (ms): $sustained_out"
 echo "engine RSS after the runs: $(rss_mb) MB; Redis used_memory: $(( $(used_memory) / 1048576 )) MB, keys: $(rcli dbsize)"
 if grep -qiE 'fail:|crit:' "$work/app.out"; then
   echo "the engine logged errors:" >&2; grep -iE -A3 'fail:|crit:' "$work/app.out" | head -20 >&2; failed=1

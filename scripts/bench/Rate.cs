@@ -1,7 +1,8 @@
 // Dispatches at a fixed rate to consecutive new numbers and measures, per call, the time from
 // sending the dispatch to the fake Plivo receiving its Make-a-call request (same machine clock).
 //   dotnet run scripts/bench/Rate.cs -- <engine url> <api key> <fake plivo url> <per second> <seconds> <first number>
-// Prints: "sent N ok M failed F called C p50 X p99 Y" (milliseconds).
+// Prints: "sent N ok M failed F called C p50 X p99 Y calls/s R" (milliseconds; R is the calls
+// received from the first to the last of its Make-a-call requests, per second).
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -46,14 +47,20 @@ await Task.WhenAll(tasks);
 await Task.Delay(2000);
 
 var latencies = new List<long>();
+long firstCall = long.MaxValue, lastCall = long.MinValue;
 using var plain = new HttpClient();
 foreach (var line in (await plain.GetStringAsync(fake + "/calls")).Split('\n', StringSplitOptions.RemoveEmptyEntries))
 {
     var parts = line.Split(' ');
-    if (sentAt.TryGetValue(parts[1], out var sent))
-        latencies.Add(long.Parse(parts[0], CultureInfo.InvariantCulture) - sent);
+    if (!sentAt.TryGetValue(parts[1], out var sent))
+        continue;
+    var at = long.Parse(parts[0], CultureInfo.InvariantCulture);
+    latencies.Add(at - sent);
+    (firstCall, lastCall) = (Math.Min(firstCall, at), Math.Max(lastCall, at));
 }
 latencies.Sort();
 long Percentile(double p) => latencies.Count == 0 ? -1 : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(p * latencies.Count) - 1)];
-Console.WriteLine($"sent {total} ok {ok} failed {failed} called {latencies.Count} p50 {Percentile(0.50)} p99 {Percentile(0.99)}");
+var callRate = lastCall > firstCall ? (latencies.Count - 1) * 1000.0 / (lastCall - firstCall) : 0;
+Console.WriteLine($"sent {total} ok {ok} failed {failed} called {latencies.Count} p50 {Percentile(0.50)} p99 {Percentile(0.99)} " +
+    $"calls/s {callRate.ToString("F0", CultureInfo.InvariantCulture)}");
 return failed == 0 && latencies.Count == total ? 0 : 1;
