@@ -333,7 +333,7 @@ rate_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127
   "http://127.0.0.1:$plivo_port" 200 10 14082000000) || failed=1
 # Calls sustained at 1,000 per second for 30 s, each placed right after its dispatch.
 sustained_out=$(dotnet run --no-build -c Release scripts/bench/Rate.cs -- "http://127.0.0.1:$app_port" "$api_key" \
-  "http://127.0.0.1:$plivo_port" 1000 30 14081000000) || failed=1
+  "http://127.0.0.1:$plivo_port" 1000 30 14085000000) || failed=1
 
 print_rows
 echo
