@@ -229,6 +229,11 @@ run() {
     "$p50" "$p99" "$mix" "$((other + errors))" "$(calc "($e1 - $e0) * 1e6 / ($requests + 0.0001)")" \
     "$(calc "($r1 - $r0) * 1e6 / ($requests + 0.0001)")")")
 }
+check_engine_log() {
+  if grep -qiE 'fail:|crit:' "$work/app.out"; then
+    echo "the engine logged errors:" >&2; grep -iE -A3 'fail:|crit:' "$work/app.out" | head -20 >&2; failed=1
+  fi
+}
 print_rows() {
   echo
   echo "| path | conns | req/s | p50 ms | p99 ms | status mix | failed | engine CPU µs/req | Redis CPU µs/req |"
@@ -252,7 +257,7 @@ ceiling() {
     wrk -t2 -c32 -d"${warmup}s" --timeout 2s -s scripts/bench/wrk.lua "http://127.0.0.1:$ceiling_port" >/dev/null
   target_port=$ceiling_port target_pid=$ceiling_server run "ceiling: bare Kestrel 404" 32 /verify_otp "$unknown" 0 "$otp" 404
   target_port=$ceiling_port target_pid=$ceiling_server run "ceiling: bare Kestrel 404" 128 /verify_otp "$unknown" 0 "$otp" 404
-  kill "$ceiling_pid" 2>/dev/null || true
+  kill "$ceiling_server" "$ceiling_pid" 2>/dev/null || true
 }
 
 # Dispatch: fresh numbers; calls reaching the fake Plivo while the load ran, and the backlog left.
@@ -299,6 +304,7 @@ if [ "$mode" = verify ]; then
   run "verify unknown number" 128 /verify_otp "$unknown" 0 "$otp" 404
   ceiling
   print_rows
+  check_engine_log
   exit "$failed"
 fi
 warm /dispatch_otp 14162000000 0 "" 200
@@ -347,7 +353,5 @@ echo "calls with pacing off: $calls_line"
 echo "dispatch -> Make-a-call at 200 dispatches/s for 10 s (ms): $rate_out"
 echo "dispatch -> Make-a-call at 1000 dispatches/s for 30 s (ms): $sustained_out"
 echo "engine RSS after the runs: $(rss_mb) MB; Redis used_memory: $(( $(used_memory) / 1048576 )) MB, keys: $(rcli dbsize)"
-if grep -qiE 'fail:|crit:' "$work/app.out"; then
-  echo "the engine logged errors:" >&2; grep -iE -A3 'fail:|crit:' "$work/app.out" | head -20 >&2; failed=1
-fi
+check_engine_log
 exit "$failed"
