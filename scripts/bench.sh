@@ -8,8 +8,8 @@
 #                                  for BENCH_WARMUP_SECONDS (10) unmeasured: tiered JIT needs that
 #                                  long to reach optimised code on 2 busy cores.
 #   bash scripts/bench.sh soak     50 dispatches/s for 10 minutes, sampling engine RSS and Redis memory
-#   bash scripts/bench.sh verify   only the verify rows (wrong code, unknown number) after their warm-up:
-#                                  the quick loop for work on the verify path (~2 min)
+#   bash scripts/bench.sh verify   only the verify rows (wrong code, unknown number) after their warm-up,
+#                                  and the ceiling rows: the quick loop for work on the verify path (~2 min)
 #   bash scripts/bench.sh memory   dispatches BENCH_MEMORY_SESSIONS (20000) fresh numbers at
 #                                  BENCH_MEMORY_RATE (1000) per second, waits for their calls, and prints
 #                                  Redis memory per pending session and by key type (cheap: no seeds)
